@@ -1,0 +1,324 @@
+/*
+ * acumulus: module entry, INI, MINFO, and the PHP-visible classes
+ * (thin wrappers: parse the arguments, call the core, return or throw).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_ini.h"
+#include "ext/standard/info.h"
+#include "ext/spl/spl_exceptions.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include <curl/curl.h>
+#include <libxml/xmlversion.h>
+#include <libxml/parser.h>
+#include <openssl/opensslv.h>
+#include <openssl/crypto.h>
+
+#include "php_acumulus.h"
+#include "exceptions.h"
+#include "tags.h"
+#include "tags_zend.h"
+#include "acumulus_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(acumulus)
+
+/* {{{ INI */
+
+/* acumulus.api_url: an https URL with a host. */
+static ZEND_INI_MH(OnUpdateAcumulusApiUrl)
+{
+	const char *v = ZSTR_VAL(new_value);
+
+	if (ZSTR_LEN(new_value) <= sizeof("https://") - 1
+			|| strncasecmp(v, "https://", sizeof("https://") - 1) != 0
+			|| v[sizeof("https://") - 1] == '/') {
+		php_error_docref(NULL, E_WARNING,
+			"acumulus.api_url must be an https:// URL with a host, \"%s\" given", v);
+		return FAILURE;
+	}
+	return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+/* acumulus.cafile: empty, or an absolute path. */
+static ZEND_INI_MH(OnUpdateAcumulusCafile)
+{
+	if (ZSTR_LEN(new_value) != 0 && ZSTR_VAL(new_value)[0] != '/') {
+		php_error_docref(NULL, E_WARNING,
+			"acumulus.cafile must be empty or an absolute path, \"%s\" given", ZSTR_VAL(new_value));
+		return FAILURE;
+	}
+	return OnUpdateString(entry, new_value, mh_arg1, mh_arg2, mh_arg3, stage);
+}
+
+/* A whole number of seconds in 1..mh_arg3 (the upper bound, as a string). */
+static ZEND_INI_MH(OnUpdateAcumulusSeconds)
+{
+	zend_long max = ZEND_STRTOL((const char *) mh_arg3, NULL, 10);
+	zend_long l;
+
+	if (is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &l, NULL, false) != IS_LONG
+			|| l < 1 || l > max) {
+		php_error_docref(NULL, E_WARNING,
+			"%s must be a whole number of seconds from 1 to " ZEND_LONG_FMT ", \"%s\" given",
+			ZSTR_VAL(entry->name), max, ZSTR_VAL(new_value));
+		return FAILURE;
+	}
+	*(zend_long *) ZEND_INI_GET_ADDR() = l;
+	return SUCCESS;
+}
+
+/* A byte quantity ("64K", "16M") in 1K..mh_arg3 (upper bound, as a string). */
+static ZEND_INI_MH(OnUpdateAcumulusBytes)
+{
+	zend_string *max_str = zend_string_init((const char *) mh_arg3, strlen((const char *) mh_arg3), 0);
+	zend_string *errstr = NULL;
+	zend_long max = zend_ini_parse_quantity(max_str, &errstr);
+	zend_long l;
+
+	zend_string_release(max_str);
+	if (errstr) {
+		zend_string_release(errstr);
+		errstr = NULL;
+	}
+	l = zend_ini_parse_quantity(new_value, &errstr);
+	if (errstr || l < 1024 || l > max) {
+		php_error_docref(NULL, E_WARNING,
+			"%s must be a size from 1K to %s, \"%s\" given",
+			ZSTR_VAL(entry->name), (const char *) mh_arg3, ZSTR_VAL(new_value));
+		if (errstr) {
+			zend_string_release(errstr);
+		}
+		return FAILURE;
+	}
+	*(zend_long *) ZEND_INI_GET_ADDR() = l;
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("acumulus.api_url", "https://api.sielsystems.nl/acumulus/stable",
+		PHP_INI_SYSTEM, OnUpdateAcumulusApiUrl, api_url, zend_acumulus_globals, acumulus_globals)
+	STD_PHP_INI_ENTRY("acumulus.cafile", "",
+		PHP_INI_SYSTEM, OnUpdateAcumulusCafile, cafile, zend_acumulus_globals, acumulus_globals)
+	ZEND_INI_ENTRY3("acumulus.connect_timeout", "10", PHP_INI_ALL, OnUpdateAcumulusSeconds,
+		(void *) XtOffsetOf(zend_acumulus_globals, connect_timeout), (void *) &acumulus_globals, (void *) "120")
+	ZEND_INI_ENTRY3("acumulus.timeout", "30", PHP_INI_ALL, OnUpdateAcumulusSeconds,
+		(void *) XtOffsetOf(zend_acumulus_globals, timeout), (void *) &acumulus_globals, (void *) "600")
+	ZEND_INI_ENTRY3("acumulus.max_response_size", "4M", PHP_INI_ALL, OnUpdateAcumulusBytes,
+		(void *) XtOffsetOf(zend_acumulus_globals, max_response_size), (void *) &acumulus_globals, (void *) "1G")
+	ZEND_INI_ENTRY3("acumulus.tags_max_length", "4M", PHP_INI_ALL, OnUpdateAcumulusBytes,
+		(void *) XtOffsetOf(zend_acumulus_globals, tags_max_length), (void *) &acumulus_globals, (void *) "256M")
+PHP_INI_END()
+
+/* }}} */
+
+/* {{{ Acumulus\Tags */
+
+ZEND_METHOD(Acumulus_Tags, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+static bool acumulus_tags_check_flags(zend_long flags, uint32_t arg_num)
+{
+	if (flags < 0 || (flags & ~(zend_long) ACU_TAGS_ALL_FLAGS)) {
+		zend_argument_value_error(arg_num, "must be a combination of the Acumulus\\Tags constants");
+		return false;
+	}
+	if ((flags & ACU_TAGS_NEWLINES_ESCAPED) && (flags & ACU_TAGS_NEWLINES_TO_SPACE)) {
+		zend_argument_value_error(arg_num, "cannot have both NEWLINES_ESCAPED and NEWLINES_TO_SPACE");
+		return false;
+	}
+	if ((flags & ACU_TAGS_TABS_ESCAPED) && (flags & ACU_TAGS_TABS_TO_SPACE)) {
+		zend_argument_value_error(arg_num, "cannot have both TABS_ESCAPED and TABS_TO_SPACE");
+		return false;
+	}
+	return true;
+}
+
+ZEND_METHOD(Acumulus_Tags, render)
+{
+	zend_string *tpl, *result;
+	HashTable *invoice = NULL, *client = NULL, *names = NULL;
+	zend_long flags = 0, max_len = 0;
+	bool max_len_null = true;
+	acumulus_tag_source src;
+
+	ZEND_PARSE_PARAMETERS_START(1, 6)
+		Z_PARAM_STR(tpl)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(invoice)
+		Z_PARAM_ARRAY_HT(client)
+		Z_PARAM_LONG(flags)
+		Z_PARAM_ARRAY_HT(names)
+		Z_PARAM_LONG_OR_NULL(max_len, max_len_null)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!acumulus_tags_check_flags(flags, 4)) {
+		RETURN_THROWS();
+	}
+	if (!max_len_null && max_len < 0) {
+		zend_argument_value_error(6, "must be null or greater than or equal to 0");
+		RETURN_THROWS();
+	}
+
+	src.invoice = invoice;
+	src.client = client;
+	src.field_names = names;
+	result = acumulus_tags_render("template", ZSTR_VAL(tpl), ZSTR_LEN(tpl), &src, (uint32_t) flags,
+		(size_t) (max_len_null ? ACUMULUS_G(tags_max_length) : max_len));
+	if (result == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_STR(result);
+}
+
+typedef struct acumulus_parse_ctx {
+	zval *list;
+	const char *tpl;
+} acumulus_parse_ctx;
+
+static void acumulus_tags_parse_visit(void *ctx, size_t offset, size_t len, const acu_tag *tag)
+{
+	acumulus_parse_ctx *pc = ctx;
+	zval item;
+
+	array_init_size(&item, 3);
+	add_assoc_stringl_ex(&item, "tag", sizeof("tag") - 1, pc->tpl + offset, len);
+	add_assoc_long_ex(&item, "offset", sizeof("offset") - 1, (zend_long) offset);
+	add_assoc_bool_ex(&item, "known", sizeof("known") - 1, tag != NULL);
+	add_next_index_zval(pc->list, &item);
+}
+
+ZEND_METHOD(Acumulus_Tags, parse)
+{
+	zend_string *tpl;
+	zend_long flags = 0;
+	acumulus_parse_ctx pc;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(tpl)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(flags)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!acumulus_tags_check_flags(flags, 2)) {
+		RETURN_THROWS();
+	}
+	array_init(return_value);
+	pc.list = return_value;
+	pc.tpl = ZSTR_VAL(tpl);
+	acu_tags_scan(ZSTR_VAL(tpl), ZSTR_LEN(tpl), (uint32_t) flags, acumulus_tags_parse_visit, &pc);
+}
+
+/* }}} */
+
+/* {{{ module */
+
+static PHP_GINIT_FUNCTION(acumulus)
+{
+#if defined(COMPILE_DL_ACUMULUS) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(acumulus_globals, 0, sizeof(*acumulus_globals));
+}
+
+static PHP_MINIT_FUNCTION(acumulus)
+{
+	REGISTER_INI_ENTRIES();
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		return FAILURE;
+	}
+
+	acumulus_ce_Exception = register_class_Acumulus_Exception(zend_ce_throwable);
+	acumulus_ce_InvalidArgumentException = register_class_Acumulus_InvalidArgumentException(
+		spl_ce_InvalidArgumentException, acumulus_ce_Exception);
+	acumulus_ce_LengthException = register_class_Acumulus_LengthException(
+		spl_ce_LengthException, acumulus_ce_Exception);
+	acumulus_ce_RuntimeException = register_class_Acumulus_RuntimeException(
+		spl_ce_RuntimeException, acumulus_ce_Exception);
+	acumulus_ce_UnexpectedValueException = register_class_Acumulus_UnexpectedValueException(
+		spl_ce_UnexpectedValueException, acumulus_ce_Exception);
+	register_class_Acumulus_Tags();
+
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(acumulus)
+{
+	curl_global_cleanup();
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
+}
+
+/* "20914" (xmlParserVersion) -> "2.9.14" */
+static void acumulus_libxml_dotted(char *out, size_t size, const char *v)
+{
+	long n = strtol(v, NULL, 10);
+
+	snprintf(out, size, "%ld.%ld.%ld", n / 10000, (n / 100) % 100, n % 100);
+}
+
+static PHP_MINFO_FUNCTION(acumulus)
+{
+	const curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
+	char xml_linked[32];
+
+	acumulus_libxml_dotted(xml_linked, sizeof(xml_linked), xmlParserVersion);
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "Acumulus support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_ACUMULUS_VERSION);
+	php_info_print_table_end();
+
+	php_info_print_table_start();
+	php_info_print_table_header(3, "Library", "Compiled", "Linked");
+	php_info_print_table_row(3, "libcurl", LIBCURL_VERSION, cv->version);
+	php_info_print_table_row(3, "libcurl TLS backend", "-", cv->ssl_version ? cv->ssl_version : "none");
+	php_info_print_table_row(3, "libxml2", LIBXML_DOTTED_VERSION, xml_linked);
+	php_info_print_table_row(3, "OpenSSL", OPENSSL_VERSION_TEXT, OpenSSL_version(OPENSSL_VERSION));
+	php_info_print_table_end();
+
+	DISPLAY_INI_ENTRIES();
+}
+
+static const zend_module_dep acumulus_deps[] = {
+	ZEND_MOD_REQUIRED("libxml")
+	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_END
+};
+
+zend_module_entry acumulus_module_entry = {
+	STANDARD_MODULE_HEADER_EX, NULL,
+	acumulus_deps,
+	"acumulus",
+	NULL,                       /* functions: all API is on classes */
+	PHP_MINIT(acumulus),
+	PHP_MSHUTDOWN(acumulus),
+	NULL,                       /* RINIT */
+	NULL,                       /* RSHUTDOWN */
+	PHP_MINFO(acumulus),
+	PHP_ACUMULUS_VERSION,
+	PHP_MODULE_GLOBALS(acumulus),
+	PHP_GINIT(acumulus),
+	NULL,                       /* GSHUTDOWN */
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_ACUMULUS
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_DLEXPORT zend_module_entry *get_module(void);
+ZEND_GET_MODULE(acumulus)
+#endif
+
+/* }}} */

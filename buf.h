@@ -1,0 +1,90 @@
+/*
+ * A growable byte buffer with an optional hard cap, for the Zend-free cores.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifndef ACUMULUS_BUF_H
+#define ACUMULUS_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mem.h"
+
+typedef struct acu_buf {
+	char *data;    /* NUL-terminated when non-NULL; may contain NUL bytes */
+	size_t len;    /* bytes used, without the terminator */
+	size_t cap;    /* bytes allocated */
+	size_t limit;  /* maximum len; SIZE_MAX for none */
+} acu_buf;
+
+typedef enum acu_buf_status {
+	ACU_BUF_OK = 0,
+	ACU_BUF_LIMIT,   /* the append would pass limit; nothing was appended */
+	ACU_BUF_NOMEM    /* allocation failed (harness only) */
+} acu_buf_status;
+
+static inline void acu_buf_init(acu_buf *b, size_t limit)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->limit = limit;
+}
+
+static inline void acu_buf_free(acu_buf *b)
+{
+	acu_mem_free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Makes room for n more bytes plus the terminator. */
+static inline acu_buf_status acu_buf_reserve(acu_buf *b, size_t n)
+{
+	size_t need, cap;
+	char *p;
+
+	if (n > b->limit - b->len || n > SIZE_MAX - b->len - 1) {
+		return ACU_BUF_LIMIT;
+	}
+	need = b->len + n + 1;
+	if (need <= b->cap) {
+		return ACU_BUF_OK;
+	}
+	cap = b->cap ? b->cap : 64;
+	while (cap < need) {
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	}
+	p = acu_mem_realloc(b->data, cap);
+	if (p == NULL) {
+		return ACU_BUF_NOMEM;
+	}
+	b->data = p;
+	b->cap = cap;
+	return ACU_BUF_OK;
+}
+
+static inline acu_buf_status acu_buf_append(acu_buf *b, const char *s, size_t n)
+{
+	acu_buf_status st = acu_buf_reserve(b, n);
+
+	if (st != ACU_BUF_OK) {
+		return st;
+	}
+	if (n) {
+		memcpy(b->data + b->len, s, n);
+	}
+	b->len += n;
+	b->data[b->len] = '\0';
+	return ACU_BUF_OK;
+}
+
+static inline acu_buf_status acu_buf_putc(acu_buf *b, char c)
+{
+	return acu_buf_append(b, &c, 1);
+}
+
+#endif

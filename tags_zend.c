@@ -1,0 +1,413 @@
+/*
+ * The tag engine bound to WHMCS data (see tags_zend.h, tags.h).
+ *
+ * Which tag reads which key (GetClientsDetails 'client' / GetInvoice):
+ *   USERID        client.userid, else client.id, else invoice.userid
+ *   FIRSTNAME ... client.firstname, lastname, companyname, address1,
+ *                 address2, city, state, postcode, phonenumber
+ *   FULLNAME      client.fullname, else "firstname lastname"
+ *   COUNTRYCODE   client.countrycode, else client.country
+ *   COUNTRY       client.countryname
+ *   CLIENT_CUSTOMFIELDn      client.customfieldsn, else the n-th entry of
+ *                            client.customfields
+ *   CLIENT_CUSTOMFIELD:Name  the client.customfields entry whose id the
+ *                            field-name map gives for Name (exact, then in
+ *                            any ASCII case); a name not in the map stays as
+ *                            written, so a typo shows on the invoice
+ *   CLIENT_CURRENCY  client.currency_code
+ *   INVOICEID     invoice.invoiceid, else invoice.id
+ *   INVOICENUMBER invoice.invoicenum, else the invoice id
+ *   INVOICEDATE / INVOICEDUE / INVOICENOTES / INVOICESTATUS
+ *                 invoice.date / duedate / notes / status
+ * A missing key or null is empty; ints are written in decimal, true as "1",
+ * false as ""; floats as PHP writes them. Arrays and objects are an error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+
+#include "exceptions.h"
+#include "tags_zend.h"
+
+typedef struct acumulus_tag_lookup {
+	const acumulus_tag_source *src;
+	zend_string *tmp;    /* owns a converted value until the next lookup */
+	char num[MAX_LENGTH_OF_LONG + 1];
+	zend_string *error;  /* set when the lookup fails */
+} acumulus_tag_lookup;
+
+static zval *acumulus_tag_find(HashTable *ht, const char *key)
+{
+	zval *zv;
+
+	if (ht == NULL) {
+		return NULL;
+	}
+	zv = zend_hash_str_find_deref(ht, key, strlen(key));
+	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
+		return NULL;
+	}
+	return zv;
+}
+
+static bool acumulus_tag_blank(const zval *zv)
+{
+	return zv == NULL || Z_TYPE_P(zv) == IS_FALSE
+		|| (Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) == 0);
+}
+
+/* The value of the first of keys that is not blank, or NULL. */
+static zval *acumulus_tag_first(HashTable *ht, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		zval *zv = acumulus_tag_find(ht, *keys);
+
+		if (!acumulus_tag_blank(zv)) {
+			return zv;
+		}
+	}
+	return NULL;
+}
+
+static acu_tag_result acumulus_tag_fail(acumulus_tag_lookup *lk, const acu_tag *tag,
+		const char *side, const char *key, const zval *zv)
+{
+	lk->error = zend_strpprintf(0,
+		"tag {%s%s%.*s}: %s field \"%s\" is %s; expected a string or a number",
+		acu_tag_name(tag->id),
+		tag->id == ACU_TAG_CLIENT_CUSTOMFIELD_NAMED ? ":" : "",
+		(int) tag->name_len, tag->name ? tag->name : "",
+		side, key, zend_zval_type_name(zv));
+	return ACU_TAG_FAIL;
+}
+
+/* Turns a scalar into text; side/key name it in an error. */
+static acu_tag_result acumulus_tag_text(acumulus_tag_lookup *lk, const acu_tag *tag,
+		const char *side, const char *key, zval *zv, const char **val, size_t *len)
+{
+	if (zv == NULL) {
+		*val = "";
+		*len = 0;
+		return ACU_TAG_VALUE;
+	}
+	switch (Z_TYPE_P(zv)) {
+		case IS_STRING:
+			*val = Z_STRVAL_P(zv);
+			*len = Z_STRLEN_P(zv);
+			return ACU_TAG_VALUE;
+		case IS_LONG:
+			*len = (size_t) snprintf(lk->num, sizeof(lk->num), ZEND_LONG_FMT, Z_LVAL_P(zv));
+			*val = lk->num;
+			return ACU_TAG_VALUE;
+		case IS_NULL:
+		case IS_FALSE:
+			*val = "";
+			*len = 0;
+			return ACU_TAG_VALUE;
+		case IS_TRUE:
+			*val = "1";
+			*len = 1;
+			return ACU_TAG_VALUE;
+		case IS_DOUBLE:
+			lk->tmp = zval_get_string_func(zv);
+			*val = ZSTR_VAL(lk->tmp);
+			*len = ZSTR_LEN(lk->tmp);
+			return ACU_TAG_VALUE;
+		default:
+			return acumulus_tag_fail(lk, tag, side, key, zv);
+	}
+}
+
+/* The id of a custom field entry or map key as a number; -1 if not one. */
+static zend_long acumulus_tag_field_id(const zval *zv)
+{
+	zend_long l;
+
+	if (zv == NULL) {
+		return -1;
+	}
+	if (Z_TYPE_P(zv) == IS_LONG) {
+		return Z_LVAL_P(zv);
+	}
+	if (Z_TYPE_P(zv) == IS_STRING
+			&& is_numeric_string(Z_STRVAL_P(zv), Z_STRLEN_P(zv), &l, NULL, false) == IS_LONG) {
+		return l;
+	}
+	return -1;
+}
+
+/* client.customfields as a list of {id, value}; also accepts the XML-style
+ * {customfield: [...]} wrapping. */
+static HashTable *acumulus_tag_custom_fields(HashTable *client)
+{
+	zval *list = acumulus_tag_find(client, "customfields");
+	zval *inner;
+
+	if (list == NULL || Z_TYPE_P(list) != IS_ARRAY) {
+		return NULL;
+	}
+	inner = zend_hash_str_find_deref(Z_ARRVAL_P(list), "customfield", sizeof("customfield") - 1);
+	if (inner && Z_TYPE_P(inner) == IS_ARRAY) {
+		return Z_ARRVAL_P(inner);
+	}
+	return Z_ARRVAL_P(list);
+}
+
+static acu_tag_result acumulus_tag_custom_by_index(acumulus_tag_lookup *lk,
+		const acu_tag *tag, const char **val, size_t *len)
+{
+	HashTable *client = lk->src->client;
+	char key[32];
+	zval *zv, *entry;
+	HashTable *fields;
+	uint32_t n = 0;
+
+	snprintf(key, sizeof(key), "customfields%u", tag->index);
+	zv = acumulus_tag_find(client, key);
+	if (zv != NULL) {
+		return acumulus_tag_text(lk, tag, "client", key, zv, val, len);
+	}
+	fields = acumulus_tag_custom_fields(client);
+	if (fields != NULL) {
+		ZEND_HASH_FOREACH_VAL(fields, entry) {
+			if (++n == tag->index) {
+				ZVAL_DEREF(entry);
+				if (Z_TYPE_P(entry) == IS_ARRAY) {
+					zv = acumulus_tag_find(Z_ARRVAL_P(entry), "value");
+					return acumulus_tag_text(lk, tag, "client", "customfields[].value", zv, val, len);
+				}
+				break;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return acumulus_tag_text(lk, tag, "client", key, NULL, val, len);
+}
+
+static acu_tag_result acumulus_tag_custom_by_name(acumulus_tag_lookup *lk,
+		const acu_tag *tag, const char **val, size_t *len)
+{
+	HashTable *names = lk->src->field_names;
+	HashTable *fields;
+	zend_long id = -1, loose_id = -1;
+	zend_ulong num_key;
+	zend_string *str_key;
+	zval *name, *entry;
+
+	if (names == NULL) {
+		return ACU_TAG_KEEP;
+	}
+	ZEND_HASH_FOREACH_KEY_VAL(names, num_key, str_key, name) {
+		zval key_zv;
+
+		ZVAL_DEREF(name);
+		if (Z_TYPE_P(name) != IS_STRING) {
+			if (str_key) {
+				lk->error = zend_strpprintf(0,
+					"custom field names: the name of field \"%s\" must be a string, %s given",
+					ZSTR_VAL(str_key), zend_zval_type_name(name));
+			} else {
+				lk->error = zend_strpprintf(0,
+					"custom field names: the name of field " ZEND_ULONG_FMT " must be a string, %s given",
+					num_key, zend_zval_type_name(name));
+			}
+			return ACU_TAG_FAIL;
+		}
+		if (str_key) {
+			ZVAL_STR(&key_zv, str_key);
+		} else {
+			ZVAL_LONG(&key_zv, (zend_long) num_key);
+		}
+		if (Z_STRLEN_P(name) == tag->name_len
+				&& memcmp(Z_STRVAL_P(name), tag->name, tag->name_len) == 0) {
+			id = acumulus_tag_field_id(&key_zv);
+			break;
+		}
+		if (loose_id < 0 && Z_STRLEN_P(name) == tag->name_len
+				&& zend_binary_strcasecmp(Z_STRVAL_P(name), Z_STRLEN_P(name), tag->name, tag->name_len) == 0) {
+			loose_id = acumulus_tag_field_id(&key_zv);
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (id < 0) {
+		id = loose_id;
+	}
+	if (id < 0) {
+		return ACU_TAG_KEEP;
+	}
+
+	fields = acumulus_tag_custom_fields(lk->src->client);
+	if (fields != NULL) {
+		ZEND_HASH_FOREACH_VAL(fields, entry) {
+			ZVAL_DEREF(entry);
+			if (Z_TYPE_P(entry) == IS_ARRAY
+					&& acumulus_tag_field_id(acumulus_tag_find(Z_ARRVAL_P(entry), "id")) == id) {
+				return acumulus_tag_text(lk, tag, "client", "customfields[].value",
+					acumulus_tag_find(Z_ARRVAL_P(entry), "value"), val, len);
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	return acumulus_tag_text(lk, tag, "client", "customfields", NULL, val, len);
+}
+
+static acu_tag_result acumulus_tag_lookup_cb(void *ctx, const acu_tag *tag,
+		const char **val, size_t *len)
+{
+	static const char *const userid[] = { "userid", "id", "client_id", NULL };
+	static const char *const countrycode[] = { "countrycode", "country", NULL };
+	static const char *const invoiceid[] = { "invoiceid", "id", NULL };
+	static const char *const invoicenum[] = { "invoicenum", "invoiceid", "id", NULL };
+	acumulus_tag_lookup *lk = ctx;
+	HashTable *client = lk->src->client, *invoice = lk->src->invoice;
+	const char *key = NULL;
+	zval *zv;
+
+	if (lk->tmp) {
+		zend_string_release(lk->tmp);
+		lk->tmp = NULL;
+	}
+
+	switch (tag->id) {
+		case ACU_TAG_USERID:
+			zv = acumulus_tag_first(client, userid);
+			if (zv != NULL) {
+				return acumulus_tag_text(lk, tag, "client", "userid", zv, val, len);
+			}
+			return acumulus_tag_text(lk, tag, "invoice", "userid",
+				acumulus_tag_find(invoice, "userid"), val, len);
+		case ACU_TAG_FIRSTNAME:   key = "firstname"; break;
+		case ACU_TAG_LASTNAME:    key = "lastname"; break;
+		case ACU_TAG_COMPANYNAME: key = "companyname"; break;
+		case ACU_TAG_ADDRESS1:    key = "address1"; break;
+		case ACU_TAG_ADDRESS2:    key = "address2"; break;
+		case ACU_TAG_CITY:        key = "city"; break;
+		case ACU_TAG_STATE:       key = "state"; break;
+		case ACU_TAG_POSTCODE:    key = "postcode"; break;
+		case ACU_TAG_COUNTRY:     key = "countryname"; break;
+		case ACU_TAG_PHONENUMBER: key = "phonenumber"; break;
+		case ACU_TAG_CLIENT_CURRENCY: key = "currency_code"; break;
+		case ACU_TAG_COUNTRYCODE:
+			return acumulus_tag_text(lk, tag, "client", "countrycode",
+				acumulus_tag_first(client, countrycode), val, len);
+		case ACU_TAG_FULLNAME:
+			zv = acumulus_tag_find(client, "fullname");
+			if (zv == NULL) {
+				zval *first = acumulus_tag_find(client, "firstname");
+				zval *last = acumulus_tag_find(client, "lastname");
+				zend_string *f, *l;
+
+				if ((first && Z_TYPE_P(first) > IS_STRING) || (last && Z_TYPE_P(last) > IS_STRING)) {
+					return acumulus_tag_fail(lk, tag, "client",
+						first && Z_TYPE_P(first) > IS_STRING ? "firstname" : "lastname",
+						first && Z_TYPE_P(first) > IS_STRING ? first : last);
+				}
+				f = first ? zval_get_string_func(first) : ZSTR_EMPTY_ALLOC();
+				l = last ? zval_get_string_func(last) : ZSTR_EMPTY_ALLOC();
+				if (ZSTR_LEN(f) && ZSTR_LEN(l)) {
+					lk->tmp = zend_string_concat3(ZSTR_VAL(f), ZSTR_LEN(f), " ", 1, ZSTR_VAL(l), ZSTR_LEN(l));
+				} else {
+					lk->tmp = zend_string_concat2(ZSTR_VAL(f), ZSTR_LEN(f), ZSTR_VAL(l), ZSTR_LEN(l));
+				}
+				zend_string_release(f);
+				zend_string_release(l);
+				*val = ZSTR_VAL(lk->tmp);
+				*len = ZSTR_LEN(lk->tmp);
+				return ACU_TAG_VALUE;
+			}
+			return acumulus_tag_text(lk, tag, "client", "fullname", zv, val, len);
+		case ACU_TAG_CLIENT_CUSTOMFIELD:
+			return acumulus_tag_custom_by_index(lk, tag, val, len);
+		case ACU_TAG_CLIENT_CUSTOMFIELD_NAMED:
+			return acumulus_tag_custom_by_name(lk, tag, val, len);
+		case ACU_TAG_INVOICEID:
+			return acumulus_tag_text(lk, tag, "invoice", "invoiceid",
+				acumulus_tag_first(invoice, invoiceid), val, len);
+		case ACU_TAG_INVOICENUMBER:
+			return acumulus_tag_text(lk, tag, "invoice", "invoicenum",
+				acumulus_tag_first(invoice, invoicenum), val, len);
+		case ACU_TAG_INVOICEDATE:
+			return acumulus_tag_text(lk, tag, "invoice", "date",
+				acumulus_tag_find(invoice, "date"), val, len);
+		case ACU_TAG_INVOICEDUE:
+			return acumulus_tag_text(lk, tag, "invoice", "duedate",
+				acumulus_tag_find(invoice, "duedate"), val, len);
+		case ACU_TAG_INVOICENOTES:
+			return acumulus_tag_text(lk, tag, "invoice", "notes",
+				acumulus_tag_find(invoice, "notes"), val, len);
+		case ACU_TAG_INVOICESTATUS:
+			return acumulus_tag_text(lk, tag, "invoice", "status",
+				acumulus_tag_find(invoice, "status"), val, len);
+		case ACU_TAG_TAB:
+		case ACU_TAG_COUNT_:
+		default:
+			return ACU_TAG_KEEP;
+	}
+	return acumulus_tag_text(lk, tag, "client", key, acumulus_tag_find(client, key), val, len);
+}
+
+/* "invoice 123, " when the invoice array names its id, for messages. */
+static zend_string *acumulus_tag_invoice_prefix(HashTable *invoice)
+{
+	static const char *const ids[] = { "invoiceid", "id", NULL };
+	zval *zv = acumulus_tag_first(invoice, ids);
+
+	if (zv && Z_TYPE_P(zv) == IS_LONG) {
+		return zend_strpprintf(0, "invoice " ZEND_LONG_FMT ", ", Z_LVAL_P(zv));
+	}
+	if (zv && Z_TYPE_P(zv) == IS_STRING) {
+		return zend_strpprintf(0, "invoice %s, ", Z_STRVAL_P(zv));
+	}
+	return ZSTR_EMPTY_ALLOC();
+}
+
+zend_string *acumulus_tags_render(const char *what, const char *tpl, size_t len,
+		const acumulus_tag_source *src, uint32_t flags, size_t max_len)
+{
+	acumulus_tag_lookup lk = { src, NULL, { 0 }, NULL };
+	zend_string *result = NULL, *prefix;
+	acu_buf out;
+	acu_tags_status st;
+
+	if (what == NULL) {
+		what = "template";
+	}
+	acu_buf_init(&out, max_len);
+	st = acu_tags_render(tpl, len, flags, acumulus_tag_lookup_cb, &lk, &out);
+	if (lk.tmp) {
+		zend_string_release(lk.tmp);
+	}
+
+	switch (st) {
+		case ACU_TAGS_OK:
+			result = zend_string_init(out.data, out.len, 0);
+			break;
+		case ACU_TAGS_E_LOOKUP:
+			prefix = acumulus_tag_invoice_prefix(src->invoice);
+			acumulus_throw(acumulus_ce_InvalidArgumentException, 0, "%s%s: %s",
+				ZSTR_VAL(prefix), what, ZSTR_VAL(lk.error));
+			zend_string_release(prefix);
+			break;
+		case ACU_TAGS_E_TOO_LONG:
+			prefix = acumulus_tag_invoice_prefix(src->invoice);
+			acumulus_throw(acumulus_ce_LengthException, 0,
+				"%s%s: the text with its tags filled in is longer than the limit of %zu bytes",
+				ZSTR_VAL(prefix), what, max_len);
+			zend_string_release(prefix);
+			break;
+		case ACU_TAGS_E_FLAGS:
+			zend_value_error("%s: unknown or conflicting tag flags", what);
+			break;
+		case ACU_TAGS_E_NOMEM:
+		default:
+			zend_throw_error(NULL, "%s: out of memory", what);
+			break;
+	}
+	if (lk.error) {
+		zend_string_release(lk.error);
+	}
+	acu_buf_free(&out);
+	return result;
+}
