@@ -62,7 +62,7 @@ if test "$PHP_ACUMULUS" != "no"; then
   acumulus_sources="$acumulus_sources exceptions.c"
   acumulus_sources="$acumulus_sources mem_php.c"
   acumulus_sources="$acumulus_sources tags.c"
-  acumulus_sources="$acumulus_sources tags_zend.c"
+  acumulus_sources="$acumulus_sources tags_php.c"
   PHP_NEW_EXTENSION([acumulus], [$acumulus_sources], [$ext_shared], , [$ACUMULUS_CFLAGS])
   PHP_ADD_EXTENSION_DEP([acumulus], [libxml])
   PHP_ADD_EXTENSION_DEP([acumulus], [spl])

@@ -1,5 +1,5 @@
 /*
- * The tag engine bound to WHMCS data (see tags_zend.h, tags.h).
+ * The tag engine bound to WHMCS data (see tags_php.h, tags.h).
  *
  * Which tag reads which key (GetClientsDetails 'client' / GetInvoice):
  *   USERID        client.userid, else client.id, else invoice.userid
@@ -31,8 +31,9 @@
 #include "php.h"
 #include "zend_exceptions.h"
 
+#include "php_acumulus.h"
 #include "exceptions.h"
-#include "tags_zend.h"
+#include "tags_php.h"
 
 typedef struct acumulus_tag_lookup {
 	const acumulus_tag_source *src;
@@ -411,3 +412,104 @@ zend_string *acumulus_tags_render(const char *what, const char *tpl, size_t len,
 	acu_buf_free(&out);
 	return result;
 }
+
+/* {{{ Acumulus\Tags: the PHP methods */
+
+ZEND_METHOD(Acumulus_Tags, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+static bool acumulus_tags_check_flags(zend_long flags, uint32_t arg_num)
+{
+	if (flags < 0 || (flags & ~(zend_long) ACU_TAGS_ALL_FLAGS)) {
+		zend_argument_value_error(arg_num, "must be a combination of the Acumulus\\Tags constants");
+		return false;
+	}
+	if ((flags & ACU_TAGS_NEWLINES_ESCAPED) && (flags & ACU_TAGS_NEWLINES_TO_SPACE)) {
+		zend_argument_value_error(arg_num, "cannot have both NEWLINES_ESCAPED and NEWLINES_TO_SPACE");
+		return false;
+	}
+	if ((flags & ACU_TAGS_TABS_ESCAPED) && (flags & ACU_TAGS_TABS_TO_SPACE)) {
+		zend_argument_value_error(arg_num, "cannot have both TABS_ESCAPED and TABS_TO_SPACE");
+		return false;
+	}
+	return true;
+}
+
+ZEND_METHOD(Acumulus_Tags, render)
+{
+	zend_string *tpl, *result;
+	HashTable *invoice = NULL, *client = NULL, *names = NULL;
+	zend_long flags = 0, max_len = 0;
+	bool max_len_null = true;
+	acumulus_tag_source src;
+
+	ZEND_PARSE_PARAMETERS_START(1, 6)
+		Z_PARAM_STR(tpl)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(invoice)
+		Z_PARAM_ARRAY_HT(client)
+		Z_PARAM_LONG(flags)
+		Z_PARAM_ARRAY_HT(names)
+		Z_PARAM_LONG_OR_NULL(max_len, max_len_null)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!acumulus_tags_check_flags(flags, 4)) {
+		RETURN_THROWS();
+	}
+	if (!max_len_null && max_len < 0) {
+		zend_argument_value_error(6, "must be null or greater than or equal to 0");
+		RETURN_THROWS();
+	}
+
+	src.invoice = invoice;
+	src.client = client;
+	src.field_names = names;
+	result = acumulus_tags_render("template", ZSTR_VAL(tpl), ZSTR_LEN(tpl), &src, (uint32_t) flags,
+		(size_t) (max_len_null ? ACUMULUS_G(tags_max_length) : max_len));
+	if (result == NULL) {
+		RETURN_THROWS();
+	}
+	RETURN_STR(result);
+}
+
+typedef struct acumulus_parse_ctx {
+	zval *list;
+	const char *tpl;
+} acumulus_parse_ctx;
+
+static void acumulus_tags_parse_visit(void *ctx, size_t offset, size_t len, const acu_tag *tag)
+{
+	acumulus_parse_ctx *pc = ctx;
+	zval item;
+
+	array_init_size(&item, 3);
+	add_assoc_stringl_ex(&item, "tag", sizeof("tag") - 1, pc->tpl + offset, len);
+	add_assoc_long_ex(&item, "offset", sizeof("offset") - 1, (zend_long) offset);
+	add_assoc_bool_ex(&item, "known", sizeof("known") - 1, tag != NULL);
+	add_next_index_zval(pc->list, &item);
+}
+
+ZEND_METHOD(Acumulus_Tags, parse)
+{
+	zend_string *tpl;
+	zend_long flags = 0;
+	acumulus_parse_ctx pc;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(tpl)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(flags)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!acumulus_tags_check_flags(flags, 2)) {
+		RETURN_THROWS();
+	}
+	array_init(return_value);
+	pc.list = return_value;
+	pc.tpl = ZSTR_VAL(tpl);
+	acu_tags_scan(ZSTR_VAL(tpl), ZSTR_LEN(tpl), (uint32_t) flags, acumulus_tags_parse_visit, &pc);
+}
+
+/* }}} */
