@@ -105,4 +105,34 @@ namespace Acumulus {
          */
         public static function parse(string $template, int $flags = 0): array {}
     }
+
+    /**
+     * Decides what must happen in Acumulus for one WHMCS invoice (docs/flows.md).
+     * Pure: no I/O; the addon executes the steps and records their outcome.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Planner
+    {
+        private function __construct() {}
+
+        /**
+         * @param array $triggers trigger name => payload, e.g. ['created' => null,
+         *                        'resend' => '<entry id being replaced>']
+         * @param array $invoice  localAPI GetInvoice answer
+         * @param array $ledger   ['skipped' => ?string, 'documents' => list of what
+         *                        was sent: id, kind (invoice|credit), reason, state
+         *                        (sending|uncertain|booked|concept|trashed|failed),
+         *                        token, entryid, invoicenumber, paymentstatus,
+         *                        accountnumber, hash, amount, of]
+         * @param array $settings tbladdonmodules values of acumulus_connect
+         * @param array $context  ['today' => 'YYYY-MM-DD', 'proforma' => 'on'|'']
+         * @return array{steps: list<array>, triggers: array<string, string>, notes: list<string>, hash: ?string}
+         */
+        public static function plan(array $triggers, array $invoice, array $ledger, array $settings, array $context): array {}
+
+        /** The hash of what an invoice books, to notice an edit after booking. */
+        public static function contentHash(array $invoice): string {}
+    }
 }

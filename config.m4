@@ -60,6 +60,7 @@ if test "$PHP_ACUMULUS" != "no"; then
   dnl One source per line keeps merges of new files simple.
   acumulus_sources="acumulus.c"
   acumulus_sources="$acumulus_sources exceptions.c"
+  acumulus_sources="$acumulus_sources hooks.c"
   acumulus_sources="$acumulus_sources mem_php.c"
   acumulus_sources="$acumulus_sources tags.c"
   acumulus_sources="$acumulus_sources tags_php.c"

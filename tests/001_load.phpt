@@ -33,6 +33,7 @@ bool(true)
 Acumulus\Exception
 Acumulus\InvalidArgumentException
 Acumulus\LengthException
+Acumulus\Planner
 Acumulus\RuntimeException
 Acumulus\Tags
 Acumulus\UnexpectedValueException
