@@ -48,7 +48,8 @@ final class ApiClient
             return $el;
         }
         foreach ($value as $k => $v) {
-            if (is_array($v) && array_is_list($v) && $v !== []) {
+            if (is_array($v) && array_is_list($v)) {
+                // a list repeats the element; an empty list writes none
                 foreach ($v as $item) {
                     $el->appendChild(self::element($doc, (string) $k, $item));
                 }

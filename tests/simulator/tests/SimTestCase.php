@@ -57,10 +57,11 @@ abstract class SimTestCase extends TestCase
     }
 
     /** Asserts HTTP status, API status and the error codetags (in order) of an answer. */
-    protected function assertAnswer(ApiResult $r, int $http, string $status, array $errorTags = [], array $warningTags = []): void
+    protected function assertAnswer(ApiResult $r, int $http, string $status, array $errorTags = [], array $warningTags = [], string $what = ''): void
     {
-        $this->assertSame(0, $r->curlErrno, 'transport error: ' . $r->curlError);
-        $this->assertSame($http, $r->http, 'HTTP status; body: ' . $r->body);
+        $what = $what === '' ? '' : "$what: ";
+        $this->assertSame(0, $r->curlErrno, $what . 'transport error: ' . $r->curlError);
+        $this->assertSame($http, $r->http, $what . 'HTTP status; body: ' . $r->body);
         $this->assertSame($status, $r->status(), 'API status; body: ' . $r->body);
         $this->assertSame($errorTags, $r->codetags('errors'), 'error codetags; body: ' . $r->body);
         $this->assertSame($warningTags, $r->codetags('warnings'), 'warning codetags; body: ' . $r->body);
