@@ -49,13 +49,15 @@ final class Simulator
     public static function start(array $options = []): self
     {
         $dir = $options['dir'] ?? null;
-        if ($dir === null) {
+        $owned = $dir === null;
+        if ($owned) {
             $dir = sys_get_temp_dir() . '/acusim-' . bin2hex(random_bytes(6));
         }
-        if (!is_dir($dir)) {
-            if (!mkdir($dir, 0700, true) && !is_dir($dir)) {
-                throw new \RuntimeException("cannot create $dir");
-            }
+        if (!is_dir($dir) && !mkdir($dir, 0700, true) && !is_dir($dir)) {
+            throw new \RuntimeException("cannot create $dir");
+        }
+        if ($owned) {
+            // Only a directory made here is removed on stop; a given one is kept.
             touch($dir . '/' . self::OWNED_MARK);
         }
         $dir = (string) realpath($dir);

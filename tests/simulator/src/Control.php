@@ -72,7 +72,7 @@ final class Control
         return $this->ok(['reset' => true]);
     }
 
-    private function state(?string $part, array $query): array
+    private function state(?string $part, array $query): array|\stdClass
     {
         $store = $this->app->store;
         $codes = isset($query['contract']) ? [(string) $query['contract']] : $store->contractCodes();
