@@ -58,7 +58,7 @@ try {
         $app->setLatency((int) $opts['latency'], '*');
     }
     $server = new HttpServer($app, $log, $tls, $tls ? $tlsDir : '', (int) ($opts['watch-pid'] ?? 0), (int) ($opts['max-lifetime'] ?? 0));
-    $port = $server->listen((int) ($opts['port'] ?? 0));
+    [$port, $controlPort] = $server->listen((int) ($opts['port'] ?? 0));
 } catch (Throwable $e) {
     $log->write('start failed: ' . $e->getMessage());
     fwrite(STDERR, 'start failed: ' . $e->getMessage() . "\n");
@@ -79,7 +79,8 @@ $ready = [
     'scheme' => $scheme,
     'root_url' => $root,
     'base_url' => "$root/acumulus/stable",
-    'control_url' => "$root/_sim",
+    'control_url' => "$scheme://127.0.0.1:$controlPort/_sim",
+    'control_port' => $controlPort,
     'ca_file' => $tls ? "$tlsDir/ca.pem" : null,
     'dir' => $dir,
     'tls_dir' => $tls ? $tlsDir : null,

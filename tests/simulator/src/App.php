@@ -72,14 +72,27 @@ final class App
         return $this->recent;
     }
 
-    /** @param int $connRequest 1 for the first request on a connection */
-    public function handle(HttpRequest $req, int $connRequest, bool $tls): Outcome
+    /**
+     * @param int $connRequest 1 for the first request on a connection
+     * @param bool $controlPort the request came in on the control port (only /_sim/ there, nothing counted)
+     */
+    public function handle(HttpRequest $req, int $connRequest, bool $tls, bool $controlPort = false): Outcome
     {
         $path = $req->path();
-        if ($path === '/_sim' || str_starts_with($path, '/_sim/')) {
+        $isControl = $path === '/_sim' || str_starts_with($path, '/_sim/');
+        if ($controlPort) {
+            return new Outcome(Outcome::SEND, $isControl ? $this->control->handle($req)
+                : HttpResponse::json(404, ['error' => 'the control port serves /_sim/ only']), 0, null, '_sim');
+        }
+        if ($isControl) {
             $this->counters->controlRequests++;
-            if ($connRequest === 1 && $tls) {
-                Counters::bump($this->counters->handshakes, '_sim');
+            if ($connRequest === 1) {
+                // Control connections stay out of the API's connection and handshake totals.
+                $this->counters->connections = max(0, $this->counters->connections - 1);
+                $this->counters->controlConnections++;
+                if ($tls) {
+                    $this->counters->tlsHandshakes = max(0, $this->counters->tlsHandshakes - 1);
+                }
             }
             return new Outcome(Outcome::SEND, $this->control->handle($req), 0, null, '_sim');
         }

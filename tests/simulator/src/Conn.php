@@ -25,6 +25,8 @@ final class Conn
     public bool $cryptoStarted = false;
     public bool $inFlight = false;
     public bool $head = false;
+    /** Accepted on the control port. */
+    public bool $control = false;
     /** Certificate file of a TLS fault, null for the normal one. */
     public ?string $cert = null;
     public ?Outcome $outcome = null;

@@ -19,13 +19,14 @@ final class Counters
     public int $tlsHandshakes = 0;
     public int $tlsFailures = 0;
     public int $controlRequests = 0;
+    public int $controlConnections = 0;
     public int $inFlight = 0;
     public int $maxInFlight = 0;
 
     public function reset(): void
     {
         $this->requests = $this->handshakes = $this->responses = $this->faults = [];
-        $this->connections = $this->tlsHandshakes = $this->tlsFailures = $this->controlRequests = 0;
+        $this->connections = $this->tlsHandshakes = $this->tlsFailures = $this->controlRequests = $this->controlConnections = 0;
         $this->maxInFlight = $this->inFlight;
     }
 
@@ -45,6 +46,7 @@ final class Counters
             'tls_handshakes' => $this->tlsHandshakes,
             'tls_failures' => $this->tlsFailures,
             'control_requests' => $this->controlRequests,
+            'control_connections' => $this->controlConnections,
             'in_flight' => $this->inFlight,
             'max_in_flight' => $this->maxInFlight,
             'total_requests' => array_sum($this->requests),

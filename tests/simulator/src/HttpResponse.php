@@ -45,7 +45,7 @@ final class HttpResponse
             . "</title></head>\n<body><h1>" . htmlspecialchars($reason, ENT_QUOTES | ENT_HTML5, 'UTF-8') . '</h1><p>'
             . htmlspecialchars($text, ENT_QUOTES | ENT_HTML5, 'UTF-8') . "</p>\n<hr><address>"
             . htmlspecialchars($server, ENT_QUOTES | ENT_HTML5, 'UTF-8') . "</address></body></html>\n";
-        return new self($status, ['Content-Type' => 'text/html; charset=iso-8859-1'] + $extraHeaders, $body);
+        return new self($status, ['Server' => $server, 'Content-Type' => 'text/html; charset=iso-8859-1'] + $extraHeaders, $body);
     }
 
     public static function json(int $status, mixed $data): self

@@ -24,6 +24,8 @@ final class HttpServer
 
     /** @var resource */
     private $listener;
+    /** @var resource the control port: /_sim/ only, never hit by faults, not counted */
+    private $controlListener;
     /** @var array<int, Conn> */
     private array $conns = [];
     private int $nextConn = 1;
@@ -32,6 +34,7 @@ final class HttpServer
     private bool $running = true;
     private float $started;
     private int $port = 0;
+    private int $controlPort = 0;
 
     public function __construct(
         private readonly App $app,
@@ -44,7 +47,8 @@ final class HttpServer
         $this->started = microtime(true);
     }
 
-    public function listen(int $port): int
+    /** Binds the API port ($port, 0 = free) and a control port (always free). @return array{int, int} */
+    public function listen(int $port): array
     {
         $opts = ['socket' => ['backlog' => 511, 'so_reuseport' => false]];
         if ($this->tls) {
@@ -57,16 +61,21 @@ final class HttpServer
                 'honor_cipher_order' => true,
             ];
         }
+        [$this->listener, $this->port] = self::bind($port, $opts);
+        [$this->controlListener, $this->controlPort] = self::bind(0, $opts);
+        return [$this->port, $this->controlPort];
+    }
+
+    private static function bind(int $port, array $opts): array
+    {
         $ctx = stream_context_create($opts);
         $l = @stream_socket_server("tcp://127.0.0.1:$port", $errno, $errstr, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN, $ctx);
         if ($l === false) {
             throw new \RuntimeException("cannot listen on 127.0.0.1:$port: $errstr");
         }
         stream_set_blocking($l, false);
-        $this->listener = $l;
-        $name = stream_socket_get_name($l, false);
-        $this->port = (int) substr((string) $name, strrpos((string) $name, ':') + 1);
-        return $this->port;
+        $name = (string) stream_socket_get_name($l, false);
+        return [$l, (int) substr($name, strrpos($name, ':') + 1)];
     }
 
     public function stop(): void
@@ -83,7 +92,7 @@ final class HttpServer
             foreach ($this->timers as [$due]) {
                 $timeout = min($timeout, max(0.0, $due - $now));
             }
-            $read = [$this->listener];
+            $read = [$this->listener, $this->controlListener];
             $write = [];
             foreach ($this->conns as $c) {
                 $read[] = $c->stream;
@@ -99,8 +108,8 @@ final class HttpServer
                 continue;
             }
             foreach ($read as $s) {
-                if ($s === $this->listener) {
-                    $this->acceptAll();
+                if ($s === $this->listener || $s === $this->controlListener) {
+                    $this->acceptAll($s === $this->controlListener);
                     continue;
                 }
                 $c = $this->connByStream($s);
@@ -125,6 +134,7 @@ final class HttpServer
             $this->close($c);
         }
         fclose($this->listener);
+        fclose($this->controlListener);
     }
 
     private function connByStream($s): ?Conn
@@ -132,9 +142,9 @@ final class HttpServer
         return $this->conns[(int) $s] ?? null;
     }
 
-    private function acceptAll(): void
+    private function acceptAll(bool $control): void
     {
-        while (($s = @stream_socket_accept($this->listener, 0)) !== false) {
+        while (($s = @stream_socket_accept($control ? $this->controlListener : $this->listener, 0)) !== false) {
             if (count($this->conns) >= self::MAX_CONNECTIONS) {
                 fclose($s);
                 $this->log->write('connection refused: too many open connections');
@@ -148,8 +158,11 @@ final class HttpServer
             $sock = function_exists('socket_import_stream') ? @socket_import_stream($s) : false;
             $c->sock = $sock instanceof \Socket ? $sock : null;
             $this->conns[(int) $s] = $c;
-            $this->app->counters->connections++;
-            $fault = $this->app->faults->takeForConnection();
+            $c->control = $control;
+            if (!$control) {
+                $this->app->counters->connections++;
+            }
+            $fault = $control ? null : $this->app->faults->takeForConnection();
             if ($fault !== null) {
                 $this->log->write("fault {$fault['mode']} (#{$fault['id']}) on connection {$c->id}");
                 Counters::bump($this->app->counters->faults, $fault['mode']);
@@ -186,12 +199,16 @@ final class HttpServer
             stream_context_set_option($c->stream, 'ssl', 'local_cert', $this->certDir . '/server.pem');
         }
         if ($r === true) {
-            $this->app->counters->tlsHandshakes++;
+            if (!$c->control) {
+                $this->app->counters->tlsHandshakes++;
+            }
             $c->state = Conn::READ;
             $c->last = microtime(true);
             $this->onReadable($c);
         } elseif ($r === false) {
-            $this->app->counters->tlsFailures++;
+            if (!$c->control) {
+                $this->app->counters->tlsFailures++;
+            }
             $this->close($c);
         }
     }
@@ -232,6 +249,11 @@ final class HttpServer
     private function parse(Conn $c): void
     {
         if ($c->state !== Conn::READ || $c->in === '') {
+            return;
+        }
+        if (preg_match('/^[A-Z]/', $c->in) !== 1) {
+            // Not HTTP (a TLS ClientHello sent to the plain HTTP port, say): answer and close at once.
+            $this->fail($c, HttpResponse::html(400));
             return;
         }
         $end = strpos($c->in, "\r\n\r\n");
@@ -308,7 +330,7 @@ final class HttpServer
         $c->inFlight = true;
         $t0 = hrtime(true);
         try {
-            $outcome = $this->app->handle($req, $c->requests, $this->tls);
+            $outcome = $this->app->handle($req, $c->requests, $this->tls, $c->control);
         } catch (\Throwable $e) {
             $this->log->write('internal error: ' . get_class($e) . ': ' . $e->getMessage() . ' at ' . $e->getFile() . ':' . $e->getLine());
             $outcome = new Outcome(Outcome::SEND, HttpResponse::html(500));

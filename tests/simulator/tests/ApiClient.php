@@ -110,12 +110,20 @@ final class ApiClient
     {
         $h = !empty($options['fresh']) ? curl_init() : $this->curl;
         curl_reset($h);
-        curl_setopt_array($h, self::baseOptions($this->sim, (float) ($options['timeout'] ?? 10.0)) + $method + [CURLOPT_URL => $url]);
-        $body = curl_exec($h);
+        $body = '';
+        // A write callback keeps what arrived, also when the transfer then fails (truncated body).
+        $collect = static function ($ch, string $chunk) use (&$body): int {
+            $body .= $chunk;
+            return strlen($chunk);
+        };
+        $base = self::baseOptions($this->sim, (float) ($options['timeout'] ?? 10.0));
+        unset($base[CURLOPT_RETURNTRANSFER]);
+        curl_setopt_array($h, $base + $method + [CURLOPT_URL => $url, CURLOPT_WRITEFUNCTION => $collect]);
+        curl_exec($h);
         $r = new ApiResult(
             (int) curl_getinfo($h, CURLINFO_RESPONSE_CODE),
             (string) curl_getinfo($h, CURLINFO_CONTENT_TYPE),
-            is_string($body) ? $body : '',
+            $body,
             curl_errno($h),
             curl_error($h),
             (int) curl_getinfo($h, CURLINFO_NUM_CONNECTS),
