@@ -157,6 +157,10 @@ final class HttpServer
             // Imported before any TLS so that a reset (SO_LINGER 0) stays possible later.
             $sock = function_exists('socket_import_stream') ? @socket_import_stream($s) : false;
             $c->sock = $sock instanceof \Socket ? $sock : null;
+            if ($c->sock !== null) {
+                // Without this, Nagle holds the answer behind the TLS session tickets until the client's delayed ACK (40 ms).
+                @socket_set_option($c->sock, SOL_TCP, TCP_NODELAY, 1);
+            }
             $this->conns[(int) $s] = $c;
             $c->control = $control;
             if (!$control) {
