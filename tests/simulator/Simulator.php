@@ -66,7 +66,13 @@ final class Simulator
         if (!empty($options['http'])) {
             $cmd[] = '--http';
         }
-        foreach (['port' => '--port', 'tls_dir' => '--tls-dir', 'latency_ms' => '--latency', 'max_lifetime' => '--max-lifetime'] as $k => $flag) {
+        $flags = [
+            'port' => '--port',
+            'tls_dir' => '--tls-dir',
+            'latency_ms' => '--latency',
+            'max_lifetime' => '--max-lifetime',
+        ];
+        foreach ($flags as $k => $flag) {
             if (isset($options[$k])) {
                 array_push($cmd, $flag, (string) $options[$k]);
             }
@@ -274,7 +280,12 @@ final class Simulator
         }
         $opts = ['http' => $http];
         if ($this->caFile() !== null) {
-            $opts['ssl'] = ['cafile' => $this->caFile(), 'verify_peer' => true, 'verify_peer_name' => true, 'peer_name' => '127.0.0.1'];
+            $opts['ssl'] = [
+                'cafile' => $this->caFile(),
+                'verify_peer' => true,
+                'verify_peer_name' => true,
+                'peer_name' => '127.0.0.1',
+            ];
         }
         $raw = @file_get_contents($this->controlUrl() . '/' . ltrim($path, '/'), false, stream_context_create($opts));
         $status = 0;
@@ -306,7 +317,8 @@ final class Simulator
      */
     public function setFault(string $endpoint, string $mode, int $count = 1, array $options = []): array
     {
-        return $this->control('POST', 'faults', ['endpoint' => $endpoint, 'mode' => $mode, 'count' => $count] + $options)['added'][0];
+        $spec = ['endpoint' => $endpoint, 'mode' => $mode, 'count' => $count] + $options;
+        return $this->control('POST', 'faults', $spec)['added'][0];
     }
 
     public function clearFaults(): void
@@ -332,7 +344,12 @@ final class Simulator
 
     public function addUser(string $username, string $password, int $roleid, string $contract = self::CONTRACT): void
     {
-        $this->control('POST', 'users', ['contractcode' => $contract, 'username' => $username, 'password' => $password, 'roleid' => $roleid]);
+        $this->control('POST', 'users', [
+            'contractcode' => $contract,
+            'username' => $username,
+            'password' => $password,
+            'roleid' => $roleid,
+        ]);
     }
 
     /** requests, handshakes, responses, faults per endpoint; connections, tls_handshakes, tls_failures, ... */

@@ -26,9 +26,12 @@ ini_set('memory_limit', '1G');
 ini_set('display_errors', 'stderr');
 error_reporting(E_ALL);
 
-$opts = getopt('', ['dir:', 'port:', 'http', 'tls-dir:', 'watch-pid:', 'max-lifetime:', 'latency:', 'config:', 'owned', 'quiet']);
+$opts = getopt('', [
+    'dir:', 'port:', 'http', 'tls-dir:', 'watch-pid:', 'max-lifetime:', 'latency:', 'config:', 'owned', 'quiet',
+]);
 if (!isset($opts['dir']) || !is_string($opts['dir'])) {
-    fwrite(STDERR, "usage: server.php --dir DIR [--port N] [--http] [--tls-dir DIR] [--watch-pid PID] [--max-lifetime S]"
+    fwrite(STDERR, "usage: server.php --dir DIR [--port N] [--http] [--tls-dir DIR] [--watch-pid PID]"
+        . " [--max-lifetime S]"
         . " [--latency MS] [--config JSON] [--owned] [--quiet]\n");
     exit(2);
 }
@@ -57,7 +60,14 @@ try {
     if (isset($opts['latency'])) {
         $app->setLatency((int) $opts['latency'], '*');
     }
-    $server = new HttpServer($app, $log, $tls, $tls ? $tlsDir : '', (int) ($opts['watch-pid'] ?? 0), (int) ($opts['max-lifetime'] ?? 0));
+    $server = new HttpServer(
+        $app,
+        $log,
+        $tls,
+        $tls ? $tlsDir : '',
+        (int) ($opts['watch-pid'] ?? 0),
+        (int) ($opts['max-lifetime'] ?? 0)
+    );
     [$port, $controlPort] = $server->listen((int) ($opts['port'] ?? 0));
 } catch (Throwable $e) {
     $log->write('start failed: ' . $e->getMessage());

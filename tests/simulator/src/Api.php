@@ -58,7 +58,8 @@ final class Api
     /** Customer fields kept on a contact (acumulus-api.md §3.1). */
     private const CUSTOMER_FIELDS = [
         'type', 'vattypeid', 'contactyourid', 'contactstatus', 'companyname1', 'companyname2', 'fullname', 'salutation',
-        'address1', 'address2', 'postalcode', 'city', 'country', 'countrycode', 'countryautoname', 'countryautonamelang',
+        'address1', 'address2', 'postalcode', 'city', 'country', 'countrycode', 'countryautoname',
+        'countryautonamelang',
         'altcompanyname1', 'altcompanyname2', 'altfullname', 'altaddress1', 'altaddress2', 'altpostalcode', 'altcity',
         'altcountry', 'altcountrycode', 'altcountryautoname', 'altcountryautonamelang',
         'website', 'vatnumber', 'telephone', 'telephone2', 'fax', 'email', 'bankaccountnumber', 'mark',
@@ -74,8 +75,11 @@ final class Api
         7 => ['Foreign VAT outside the EU', 'Buitenlandse btw buiten de EU'],
     ];
 
-    public function __construct(private readonly Store $store, private readonly Config $config, private readonly Log $log)
-    {
+    public function __construct(
+        private readonly Store $store,
+        private readonly Config $config,
+        private readonly Log $log,
+    ) {
     }
 
     /** 'group/call' for an API path (/acumulus/stable/group/call.php), or null when the path is not an API call. */
@@ -157,7 +161,11 @@ final class Api
 
     public static function replyResponse(Reply $reply, string $format, bool $withMain = true): HttpResponse
     {
-        return new HttpResponse($reply->httpStatus(), ['Content-Type' => Reply::contentType($format)], $reply->body($format, $withMain));
+        return new HttpResponse(
+            $reply->httpStatus(),
+            ['Content-Type' => Reply::contentType($format)],
+            $reply->body($format, $withMain)
+        );
     }
 
     /** A basic response with status 3 (exception), as the status3 fault gives it. */
@@ -259,7 +267,8 @@ final class Api
         $roleid = $call->user['roleid'];
         [$nl, $en] = Defaults::ROLES[$roleid];
         $general = [
-            'about' => 'Acumulus API simulator ' . self::VERSION . ' (test double of the Acumulus web service; not the real service)',
+            'about' => 'Acumulus API simulator ' . self::VERSION
+                . ' (test double of the Acumulus web service; not the real service)',
             'role' => $nl,
             'roleid' => (string) $roleid,
             'rolenl' => $nl,
@@ -443,7 +452,13 @@ final class Api
             'number' => $number,
             'warnings' => array_column($call->reply->warnings, 'codetag'),
         ];
-        $main = ['invoicenumber' => $number, 'token' => '', 'entryid' => '', 'contactid' => (string) $contactid, 'conceptid' => ''];
+        $main = [
+            'invoicenumber' => $number,
+            'token' => '',
+            'entryid' => '',
+            'contactid' => (string) $contactid,
+            'conceptid' => '',
+        ];
         if ($concept) {
             $main['conceptid'] = (string) $this->store->addConcept($code, $number, $contactid, $data, $now);
         } else {
@@ -494,8 +509,14 @@ final class Api
     }
 
     /** One invoice line, validated; amounts computed per acumulus-api.md §4.4. */
-    private function invoiceLine(\DOMElement $el, int $n, int $vattype, string $country, string $date, array $allowed): array
-    {
+    private function invoiceLine(
+        \DOMElement $el,
+        int $n,
+        int $vattype,
+        string $country,
+        string $date,
+        array $allowed
+    ): array {
         $f = Call::scalars($el);
         $num = static function (string $name, ?string $default) use ($f, $n): string {
             $raw = $f[$name] ?? null;
@@ -520,7 +541,8 @@ final class Api
             }
         }
         if (!$ok) {
-            throw new ApiError('SIMINV005', [$f['vatrate'] ?? '21', $n, $vattype, $country, $date, implode(', ', $allowed)]);
+            $shown = $f['vatrate'] ?? '21';
+            throw new ApiError('SIMINV005', [$shown, $n, $vattype, $country, $date, implode(', ', $allowed)]);
         }
         $costprice = null;
         if ($vattype === 5) {
@@ -670,8 +692,14 @@ final class Api
     }
 
     /** Records an e-mail (the simulator sends none) unless the addresses are missing or invalid (a warning then). */
-    private function sendMail(Call $call, string $token, string $source, \DOMElement $mail, ?int $contactid, string $type): void
-    {
+    private function sendMail(
+        Call $call,
+        string $token,
+        string $source,
+        \DOMElement $mail,
+        ?int $contactid,
+        string $type
+    ): void {
         $f = Call::scalars($mail);
         $to = trim($f['emailto'] ?? '');
         if ($to === '' && $source === 'invoice_mail' && $contactid !== null) {
@@ -681,7 +709,12 @@ final class Api
             $call->warn('SIMINV014');
             return;
         }
-        foreach (['emailto' => $to, 'emailbcc' => trim($f['emailbcc'] ?? ''), 'emailfrom' => trim($f['emailfrom'] ?? '')] as $field => $list) {
+        $fields = [
+            'emailto' => $to,
+            'emailbcc' => trim($f['emailbcc'] ?? ''),
+            'emailfrom' => trim($f['emailfrom'] ?? ''),
+        ];
+        foreach ($fields as $field => $list) {
             if ($list === '') {
                 continue;
             }
@@ -738,7 +771,12 @@ final class Api
         }
         $this->store->updateEntry($e['id'], ['paymentstatus' => (int) $status, 'paymentdate' => $date]);
         $call->reply->mainKey = 'invoice';
-        $call->reply->main = ['token' => $e['token'], 'entryid' => (string) $e['id'], 'paymentstatus' => $status, 'paymentdate' => $date];
+        $call->reply->main = [
+            'token' => $e['token'],
+            'entryid' => (string) $e['id'],
+            'paymentstatus' => $status,
+            'paymentdate' => $date,
+        ];
     }
 
     // ---- entries ------------------------------------------------------------
@@ -870,7 +908,11 @@ final class Api
             if ($bytes === false) {
                 throw new ApiError('SIMUPD001', ['(base64)', 'entryfile']);
             }
-            $data['entryfile'] = ['name' => (string) $call->field('entryfilename'), 'size' => strlen($bytes), 'sha1' => sha1($bytes)];
+            $data['entryfile'] = [
+                'name' => (string) $call->field('entryfilename'),
+                'size' => strlen($bytes),
+                'sha1' => sha1($bytes),
+            ];
             $set['data'] = $data;
         }
         $changed = false;
@@ -941,7 +983,14 @@ final class Api
         foreach ($d['lines'] as $l) {
             $lines[] = $packingSlip
                 ? sprintf('%s x %s', $l['quantity'], $l['product'])
-                : sprintf('%s x %s  a %s  btw %s%%  = %s', $l['quantity'], $l['product'], $l['unitprice'], $l['vatrate'], $l['amountex']);
+                : sprintf(
+                    '%s x %s  a %s  btw %s%%  = %s',
+                    $l['quantity'],
+                    $l['product'],
+                    $l['unitprice'],
+                    $l['vatrate'],
+                    $l['amountex']
+                );
         }
         if (!$packingSlip) {
             $lines[] = '';
@@ -989,7 +1038,7 @@ final class Api
         $filter = trim($call->field('accountstatus') ?? '');
         $items = array_filter(
             $call->contract['accounts'],
-            static fn (array $a): bool => $filter === '' || !in_array($filter, ['0', '1'], true) || $a['accountstatus'] === $filter
+            static fn (array $a): bool => !in_array($filter, ['0', '1'], true) || $a['accountstatus'] === $filter
         );
         $this->picklist($call, 'accounts', 'account', $items);
     }
@@ -1008,7 +1057,11 @@ final class Api
     {
         $items = [];
         foreach (self::VATTYPE_NAMES as $id => [$en, $nl]) {
-            $items[] = ['vattypeid' => (string) $id, 'vattypename' => $call->lang === 'nl' ? $nl : $en, 'vattypenamenl' => $nl];
+            $items[] = [
+                'vattypeid' => (string) $id,
+                'vattypename' => $call->lang === 'nl' ? $nl : $en,
+                'vattypenamenl' => $nl,
+            ];
         }
         $this->picklist($call, 'vattypes', 'vattype', $items);
     }
@@ -1016,8 +1069,13 @@ final class Api
     private function picklistContactTypes(Call $call): void
     {
         $items = [];
-        foreach ([1 => ['Debtor', 'Debiteur'], 2 => ['Creditor', 'Crediteur'], 3 => ['Relation', 'Relatie']] as $id => [$en, $nl]) {
-            $items[] = ['contacttypeid' => (string) $id, 'contacttypename' => $call->lang === 'nl' ? $nl : $en, 'contacttypenamenl' => $nl];
+        $types = [1 => ['Debtor', 'Debiteur'], 2 => ['Creditor', 'Crediteur'], 3 => ['Relation', 'Relatie']];
+        foreach ($types as $id => [$en, $nl]) {
+            $items[] = [
+                'contacttypeid' => (string) $id,
+                'contacttypename' => $call->lang === 'nl' ? $nl : $en,
+                'contacttypenamenl' => $nl,
+            ];
         }
         $this->picklist($call, 'contacttypes', 'contacttype', $items);
     }
@@ -1033,7 +1091,11 @@ final class Api
         ];
         $items = [];
         foreach ($types as $id => [$en, $nl]) {
-            $items[] = ['companytypeid' => (string) $id, 'companytypename' => $call->lang === 'nl' ? $nl : $en, 'companytypenamenl' => $nl];
+            $items[] = [
+                'companytypeid' => (string) $id,
+                'companytypename' => $call->lang === 'nl' ? $nl : $en,
+                'companytypenamenl' => $nl,
+            ];
         }
         $this->picklist($call, 'companytypes', 'companytype', $items);
     }
@@ -1211,7 +1273,8 @@ final class Api
                 if (!Money::isDecimal($amount)) {
                     throw new ApiError('SIMREQ002', [$amount, 'stockamount']);
                 }
-                $new = Money::add($p['productstockamount'] === '' ? '0' : $p['productstockamount'], Money::parse($amount));
+                $old = $p['productstockamount'] === '' ? '0' : $p['productstockamount'];
+                $new = Money::add($old, Money::parse($amount));
                 $products[$i]['productstockamount'] = $new;
                 $contract = $call->contract;
                 $contract['products'] = $products;
@@ -1228,12 +1291,20 @@ final class Api
     {
         $s = Call::child($call->root, 'signup');
         $get = static fn (string $n): string => trim(Call::text($s, $n) ?? '');
-        foreach (['companyname' => 'AA7E10AA', 'fullname' => 'AAC8C3AA', 'loginname' => 'AAFA1AAA', 'address' => 'AAE9CDAA', 'postalcode' => 'AAC34DAA'] as $f => $tag) {
+        $mandatory = [
+            'companyname' => 'AA7E10AA',
+            'fullname' => 'AAC8C3AA',
+            'loginname' => 'AAFA1AAA',
+            'address' => 'AAE9CDAA',
+            'postalcode' => 'AAC34DAA',
+        ];
+        foreach ($mandatory as $f => $tag) {
             if ($get($f) === '') {
                 throw new ApiError($tag);
             }
         }
-        if (preg_match('/^\d{4}\s?[A-Za-z]{2}$/', $get('postalcode')) !== 1 && strtoupper($get('countrycode') ?: 'NL') === 'NL') {
+        $dutch = strtoupper($get('countrycode') ?: 'NL') === 'NL';
+        if ($dutch && preg_match('/^\d{4}\s?[A-Za-z]{2}$/', $get('postalcode')) !== 1) {
             throw new ApiError('AA6894AA');
         }
         if ($get('city') === '') {
@@ -1245,8 +1316,12 @@ final class Api
         $pass = substr(self::token(), 0, 16);
         $apiPass = substr(self::token(), 0, 16);
         $contract = Defaults::completeContract(['contractcode' => $code, 'company' => [
-            'mycompanyname' => $get('companyname'), 'mycontactperson' => $get('fullname'), 'myaddress' => $get('address'),
-            'mypostalcode' => $get('postalcode'), 'mycity' => $get('city'), 'myemail' => $get('email'),
+            'mycompanyname' => $get('companyname'),
+            'mycontactperson' => $get('fullname'),
+            'myaddress' => $get('address'),
+            'mypostalcode' => $get('postalcode'),
+            'mycity' => $get('city'),
+            'myemail' => $get('email'),
         ]]);
         $contract['users'] = [
             ['username' => $get('loginname'), 'password' => $pass, 'roleid' => 1],
@@ -1290,7 +1365,9 @@ final class Api
                 'contactid' => $c['contactid'],
                 'conceptid' => $c['id'],
                 'paymentstatus' => trim($inv['paymentstatus'] ?? '') === '2' ? 2 : 1,
-                'paymentdate' => trim($inv['paymentstatus'] ?? '') === '2' ? (trim($inv['paymentdate'] ?? '') ?: $issuedate) : '',
+                'paymentdate' => trim($inv['paymentstatus'] ?? '') === '2'
+                    ? (trim($inv['paymentdate'] ?? '') ?: $issuedate)
+                    : '',
                 'total_ex' => self::cents($d['total_ex']),
                 'total_vat' => self::cents($d['total_vat']),
                 'costcenterid' => $contract['costcenters'][0]['costcenterid'] ?? '0',

@@ -12,8 +12,11 @@ final class ApiError extends \RuntimeException
      * @param array $args sprintf arguments of the message
      * @param array $echo input fields echoed at the top level of the response
      */
-    public function __construct(public readonly string $key, public readonly array $args = [], public readonly array $echo = [])
-    {
+    public function __construct(
+        public readonly string $key,
+        public readonly array $args = [],
+        public readonly array $echo = [],
+    ) {
         parent::__construct($key);
     }
 }

@@ -121,7 +121,8 @@ final class App
             return $this->send($ep, $response, $delay);
         }
         Counters::bump($this->counters->faults, $ep);
-        $this->log->write("fault {$fault['mode']} (#{$fault['id']}) on $ep" . ($fault['store'] ? ' after storing' : ''));
+        $stored = $fault['store'] ? ' after storing' : '';
+        $this->log->write("fault {$fault['mode']} (#{$fault['id']}) on $ep$stored");
         $format = self::requestedFormat($vars);
         $outcome = match ($fault['mode']) {
             'http' => $this->send($ep, HttpResponse::html(
@@ -133,8 +134,16 @@ final class App
             'reset' => new Outcome(Outcome::RESET, null, $delay, null, $ep),
             'drop' => new Outcome(Outcome::DROP, null, $delay, null, $ep),
             'truncated' => $this->truncated($ep, $response ?? $this->api->handle($ep, $vars, true), $fault, $delay),
-            'malformed' => $this->send($ep, self::malformed($response ?? $this->api->handle($ep, $vars, true), $fault), $delay),
-            'status3' => $this->send($ep, Api::exceptionResponse($format, self::requestedLang($vars), $fault['http_status']), $delay),
+            'malformed' => $this->send(
+                $ep,
+                self::malformed($response ?? $this->api->handle($ep, $vars, true), $fault),
+                $delay
+            ),
+            'status3' => $this->send(
+                $ep,
+                Api::exceptionResponse($format, self::requestedLang($vars), $fault['http_status']),
+                $delay
+            ),
         };
         $this->remember($ep, $req, $vars, $outcome->response?->status ?? 0, $t0, $fault['mode']);
         return $outcome;
@@ -142,7 +151,8 @@ final class App
 
     private function send(string $ep, HttpResponse $response, int $delay = 0): Outcome
     {
-        $this->counters->responses[$ep][(string) $response->status] = ($this->counters->responses[$ep][(string) $response->status] ?? 0) + 1;
+        $status = (string) $response->status;
+        $this->counters->responses[$ep][$status] = ($this->counters->responses[$ep][$status] ?? 0) + 1;
         return new Outcome(Outcome::SEND, $response, $delay, null, $ep);
     }
 

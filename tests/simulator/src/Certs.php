@@ -59,16 +59,23 @@ final class Certs
     private static function leaf(string $work, string $name, string $ca, string $san, int $days): void
     {
         self::openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-            '-keyout', "$work/$name.key", '-out', "$work/$name.csr", '-subj', '/CN=' . explode(',', substr($san, strpos($san, ':') + 1))[0]]);
+            '-keyout', "$work/$name.key", '-out', "$work/$name.csr", '-subj', '/CN=' . self::firstName($san)]);
         file_put_contents("$work/$name.ext", "subjectAltName=$san\nbasicConstraints=CA:FALSE\n"
             . "keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n");
         self::openssl(['x509', '-req', '-in', "$work/$name.csr", '-CA', "$ca.crt", '-CAkey', "$ca.key",
             '-CAcreateserial', '-out', "$work/$name.crt", '-days', (string) $days, '-extfile', "$work/$name.ext"]);
     }
 
+    /** "IP:127.0.0.1,DNS:localhost" -> "127.0.0.1" */
+    private static function firstName(string $san): string
+    {
+        return explode(',', substr($san, strpos($san, ':') + 1))[0];
+    }
+
     private static function openssl(array $args): void
     {
-        $p = proc_open(array_merge(['openssl'], $args), [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+        $io = [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']];
+        $p = proc_open(array_merge(['openssl'], $args), $io, $pipes);
         if (!is_resource($p)) {
             throw new \RuntimeException('cannot run openssl');
         }

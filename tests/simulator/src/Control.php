@@ -30,14 +30,15 @@ final class Control
                 $path === '' || $path === '/health' => $this->ok($this->health()),
                 $path === '/reset' && $m === 'POST' => $this->reset($body),
                 $path === '/state' && $m === 'GET' => $this->ok($this->state(null, $req->query())),
-                preg_match('#^/state/(contracts|contacts|entries|concepts|mails|numbers)$#', $path, $pm) === 1 && $m === 'GET'
+                $m === 'GET' && preg_match('#^/state/(contracts|contacts|entries|concepts|mails)$#', $path, $pm) === 1
                     => $this->ok($this->state($pm[1], $req->query())),
                 $path === '/contracts' && $m === 'POST' => $this->putContract($body),
                 $path === '/users' && $m === 'POST' => $this->putUser($body),
                 $path === '/contacts' && $m === 'POST' => $this->addContact($body),
                 $path === '/faults' && $m === 'GET' => $this->ok($this->app->faults->all()),
                 $path === '/faults' && $m === 'POST' => $this->addFaults($body),
-                ($path === '/faults' && $m === 'DELETE') || ($path === '/faults/clear' && $m === 'POST') => $this->clearFaults(),
+                ($path === '/faults' && $m === 'DELETE'),
+                ($path === '/faults/clear' && $m === 'POST') => $this->clearFaults(),
                 $path === '/latency' && $m === 'GET' => $this->ok($this->app->latency()),
                 $path === '/latency' && $m === 'POST' => $this->setLatency($body),
                 $path === '/config' && $m === 'GET' => $this->ok($this->app->config->all()),
@@ -63,7 +64,8 @@ final class Control
 
     private function health(): array
     {
-        return ['ok' => true, 'simulator' => 'acumulus', 'version' => Api::VERSION, 'pid' => getmypid()] + $this->app->info;
+        $about = ['ok' => true, 'simulator' => 'acumulus', 'version' => Api::VERSION, 'pid' => getmypid()];
+        return $about + $this->app->info;
     }
 
     private function reset(array $body): HttpResponse
@@ -123,8 +125,10 @@ final class Control
 
     private static function checkUser(mixed $u): void
     {
-        if (!is_array($u) || !is_string($u['username'] ?? null) || !is_string($u['password'] ?? null)
-            || !in_array($u['roleid'] ?? null, [1, 2, 3, 4, 5, 6], true)) {
+        if (
+            !is_array($u) || !is_string($u['username'] ?? null) || !is_string($u['password'] ?? null)
+            || !in_array($u['roleid'] ?? null, [1, 2, 3, 4, 5, 6], true)
+        ) {
             throw new \InvalidArgumentException('a user needs username and password (strings) and roleid 1..6');
         }
     }
@@ -152,7 +156,8 @@ final class Control
         $fields = array_map('strval', (array) ($body['fields'] ?? []));
         $store = $this->app->store;
         $store->begin();
-        $id = $store->addContact($code, $fields, (int) ($body['status'] ?? 1), (int) ($body['type'] ?? 1), date('Y-m-d H:i:s'));
+        $status = (int) ($body['status'] ?? 1);
+        $id = $store->addContact($code, $fields, $status, (int) ($body['type'] ?? 1), date('Y-m-d H:i:s'));
         $store->commit();
         return $this->ok(['contactid' => $id]);
     }

@@ -26,7 +26,8 @@ final class Counters
     public function reset(): void
     {
         $this->requests = $this->handshakes = $this->responses = $this->faults = [];
-        $this->connections = $this->tlsHandshakes = $this->tlsFailures = $this->controlRequests = $this->controlConnections = 0;
+        $this->connections = $this->tlsHandshakes = $this->tlsFailures = 0;
+        $this->controlRequests = $this->controlConnections = 0;
         $this->maxInFlight = $this->inFlight;
     }
 

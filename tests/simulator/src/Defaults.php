@@ -74,7 +74,8 @@ final class Defaults
                     'accountorderid' => '2', 'accountstatus' => '1', 'accounttypeid' => '2'],
                 ['accountid' => '147659', 'accountnumber' => '123456789', 'accountdescription' => 'PayPal',
                     'accountorderid' => '3', 'accountstatus' => '1', 'accounttypeid' => '3'],
-                ['accountid' => '70590', 'accountnumber' => 'NL02RABO0123456789', 'accountdescription' => 'Oude rekening',
+                ['accountid' => '70590', 'accountnumber' => 'NL02RABO0123456789',
+                    'accountdescription' => 'Oude rekening',
                     'accountorderid' => '4', 'accountstatus' => '0', 'accounttypeid' => '1'],
             ],
             'costcenters' => [
@@ -86,11 +87,13 @@ final class Defaults
                 ['invoicetemplateid' => '39851', 'invoicetemplatename' => 'Factuur betaald'],
             ],
             'products' => [
-                ['productid' => '1833636', 'productnature' => '2', 'productdescription' => 'Webhosting Basis', 'producttagid' => '0',
-                    'productcontactid' => '', 'productprice' => '4.9500', 'productvatrate' => '21.00', 'productsku' => 'HOST-B',
+                ['productid' => '1833636', 'productnature' => '2', 'productdescription' => 'Webhosting Basis',
+                    'producttagid' => '0', 'productcontactid' => '', 'productprice' => '4.9500',
+                    'productvatrate' => '21.00', 'productsku' => 'HOST-B',
                     'productstockamount' => '', 'productean' => '', 'producthash' => '', 'productnotes' => ''],
-                ['productid' => '1833637', 'productnature' => '1', 'productdescription' => 'USB-sleutel', 'producttagid' => '0',
-                    'productcontactid' => '', 'productprice' => '20.6612', 'productvatrate' => '21.00', 'productsku' => 'USB-1',
+                ['productid' => '1833637', 'productnature' => '1', 'productdescription' => 'USB-sleutel',
+                    'producttagid' => '0', 'productcontactid' => '', 'productprice' => '20.6612',
+                    'productvatrate' => '21.00', 'productsku' => 'USB-1',
                     'productstockamount' => '32.00', 'productean' => '', 'producthash' => '', 'productnotes' => ''],
             ],
         ];

@@ -92,7 +92,8 @@ final class Faults
 
     public function takeForRequest(string $endpoint): ?array
     {
-        return self::take($this->request, static fn (array $f): bool => $f['endpoint'] === '*' || $f['endpoint'] === $endpoint);
+        $matches = static fn (array $f): bool => $f['endpoint'] === '*' || $f['endpoint'] === $endpoint;
+        return self::take($this->request, $matches);
     }
 
     public function takeForConnection(): ?array

@@ -48,8 +48,10 @@ final class HttpRequest
             parse_str($this->body, $out);
             return $out;
         }
-        if (str_starts_with($type, 'multipart/form-data')
-            && preg_match('/boundary=(?:"([^"]+)"|([^;\s]+))/i', $this->header('content-type') ?? '', $m) === 1) {
+        if (
+            str_starts_with($type, 'multipart/form-data')
+            && preg_match('/boundary=(?:"([^"]+)"|([^;\s]+))/i', $this->header('content-type') ?? '', $m) === 1
+        ) {
             return self::multipart($this->body, $m[1] !== '' ? $m[1] : $m[2]);
         }
         return [];

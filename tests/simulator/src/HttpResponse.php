@@ -45,12 +45,19 @@ final class HttpResponse
             . "</title></head>\n<body><h1>" . htmlspecialchars($reason, ENT_QUOTES | ENT_HTML5, 'UTF-8') . '</h1><p>'
             . htmlspecialchars($text, ENT_QUOTES | ENT_HTML5, 'UTF-8') . "</p>\n<hr><address>"
             . htmlspecialchars($server, ENT_QUOTES | ENT_HTML5, 'UTF-8') . "</address></body></html>\n";
-        return new self($status, ['Server' => $server, 'Content-Type' => 'text/html; charset=iso-8859-1'] + $extraHeaders, $body);
+        $headers = ['Server' => $server, 'Content-Type' => 'text/html; charset=iso-8859-1'] + $extraHeaders;
+        return new self($status, $headers, $body);
     }
 
     public static function json(int $status, mixed $data): self
     {
-        return new self($status, ['Content-Type' => 'application/json; charset=utf-8'],
-            json_encode($data, JSON_THROW_ON_ERROR | JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE) . "\n");
+        return new self(
+            $status,
+            ['Content-Type' => 'application/json; charset=utf-8'],
+            json_encode(
+                $data,
+                JSON_THROW_ON_ERROR | JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
+            ) . "\n"
+        );
     }
 }

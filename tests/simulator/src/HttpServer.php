@@ -69,7 +69,8 @@ final class HttpServer
     private static function bind(int $port, array $opts): array
     {
         $ctx = stream_context_create($opts);
-        $l = @stream_socket_server("tcp://127.0.0.1:$port", $errno, $errstr, STREAM_SERVER_BIND | STREAM_SERVER_LISTEN, $ctx);
+        $flags = STREAM_SERVER_BIND | STREAM_SERVER_LISTEN;
+        $l = @stream_socket_server("tcp://127.0.0.1:$port", $errno, $errstr, $flags, $ctx);
         if ($l === false) {
             throw new \RuntimeException("cannot listen on 127.0.0.1:$port: $errstr");
         }
@@ -158,7 +159,8 @@ final class HttpServer
             $sock = function_exists('socket_import_stream') ? @socket_import_stream($s) : false;
             $c->sock = $sock instanceof \Socket ? $sock : null;
             if ($c->sock !== null) {
-                // Without this, Nagle holds the answer behind the TLS session tickets until the client's delayed ACK (40 ms).
+                // Without this, Nagle holds the answer behind the TLS session tickets
+                // until the client's delayed ACK (40 ms).
                 @socket_set_option($c->sock, SOL_TCP, TCP_NODELAY, 1);
             }
             $this->conns[(int) $s] = $c;
@@ -198,7 +200,8 @@ final class HttpServer
         }
         $first = !$c->cryptoStarted;
         $c->cryptoStarted = true;
-        $r = @stream_socket_enable_crypto($c->stream, true, STREAM_CRYPTO_METHOD_TLSv1_2_SERVER | STREAM_CRYPTO_METHOD_TLSv1_3_SERVER);
+        $methods = STREAM_CRYPTO_METHOD_TLSv1_2_SERVER | STREAM_CRYPTO_METHOD_TLSv1_3_SERVER;
+        $r = @stream_socket_enable_crypto($c->stream, true, $methods);
         if ($first && $c->cert !== null) {
             stream_context_set_option($c->stream, 'ssl', 'local_cert', $this->certDir . '/server.pem');
         }
@@ -336,11 +339,19 @@ final class HttpServer
         try {
             $outcome = $this->app->handle($req, $c->requests, $this->tls, $c->control);
         } catch (\Throwable $e) {
-            $this->log->write('internal error: ' . get_class($e) . ': ' . $e->getMessage() . ' at ' . $e->getFile() . ':' . $e->getLine());
+            $this->log->write('internal error: ' . get_class($e) . ': ' . $e->getMessage()
+                . ' at ' . $e->getFile() . ':' . $e->getLine());
             $outcome = new Outcome(Outcome::SEND, HttpResponse::html(500));
         }
-        $this->log->access(sprintf('%s %s %s -> %s %s %.1fms', $c->id, $method, strtok($target, '?'), $outcome->action,
-            $outcome->response?->status ?? '-', (hrtime(true) - $t0) / 1e6));
+        $this->log->access(sprintf(
+            '%s %s %s -> %s %s %.1fms',
+            $c->id,
+            $method,
+            strtok($target, '?'),
+            $outcome->action,
+            $outcome->response?->status ?? '-',
+            (hrtime(true) - $t0) / 1e6
+        ));
         $c->outcome = $outcome;
         if ($outcome->delayMs > 0) {
             $this->timers[] = [microtime(true) + $outcome->delayMs / 1000, $c->id, $c->generation];

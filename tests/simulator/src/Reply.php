@@ -58,10 +58,12 @@ final class Reply
         if ($withMain && $this->mainKey !== null && $this->main !== null) {
             self::append($doc, $root, $this->mainKey, $this->main);
         }
-        foreach (['errors' => ['error', $this->errors], 'warnings' => ['warning', $this->warnings]] as $key => [$item, $list]) {
+        $blocks = ['errors' => ['error', $this->errors], 'warnings' => ['warning', $this->warnings]];
+        foreach ($blocks as $key => [$item, $list]) {
             $el = $root->appendChild($doc->createElement($key));
             foreach ($list as $m) {
-                self::append($doc, $el, $item, ['code' => $m['code'], 'codetag' => $m['codetag'], 'message' => $m['message']]);
+                $fields = ['code' => $m['code'], 'codetag' => $m['codetag'], 'message' => $m['message']];
+                self::append($doc, $el, $item, $fields);
             }
             self::append($doc, $el, 'count_' . $key, (string) count($list));
         }

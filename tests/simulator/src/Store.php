@@ -199,7 +199,8 @@ final class Store
         $code = (string) $contract['contractcode'];
         $users = $contract['users'] ?? null;
         unset($contract['users']);
-        $this->run('INSERT INTO contracts (code, data) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET data = excluded.data', [
+        $this->run('INSERT INTO contracts (code, data) VALUES (?, ?)'
+            . ' ON CONFLICT(code) DO UPDATE SET data = excluded.data', [
             $code, self::json($contract),
         ]);
         if (is_array($users)) {
@@ -232,7 +233,8 @@ final class Store
     /** The user row when contract, user name and password all match exactly; null otherwise. */
     public function authenticate(string $contract, string $username, string $password): ?array
     {
-        $row = $this->one('SELECT contract, username, password, roleid FROM users WHERE contract = ? AND username = ?', [
+        $row = $this->one('SELECT contract, username, password, roleid FROM users'
+            . ' WHERE contract = ? AND username = ?', [
             $contract, $username,
         ]);
         if ($row === null || !hash_equals($row['password'], $password)) {
@@ -272,7 +274,8 @@ final class Store
     public function addContact(string $contract, array $fields, int $status, int $type, string $now): int
     {
         $id = $this->nextId('contacts', self::CONTACT_ID_BASE);
-        $this->run('INSERT INTO contacts (id, contract, email, status, type, data, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        $this->run('INSERT INTO contacts (id, contract, email, status, type, data, created, updated)'
+            . ' VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
             $id, $contract, mb_strtolower($fields['email'] ?? ''), $status, $type, self::json($fields), $now, $now,
         ]);
         return $id;
@@ -292,7 +295,8 @@ final class Store
 
     public function contacts(string $contract): array
     {
-        return array_map([self::class, 'contactRow'], $this->all('SELECT * FROM contacts WHERE contract = ? ORDER BY id', [$contract]));
+        $rows = $this->all('SELECT * FROM contacts WHERE contract = ? ORDER BY id', [$contract]);
+        return array_map([self::class, 'contactRow'], $rows);
     }
 
     private static function contactRow(array $row): array
@@ -313,7 +317,8 @@ final class Store
 
     public function isNumberUsed(string $contract, string $number): bool
     {
-        return $this->one('SELECT 1 AS x FROM used_numbers WHERE contract = ? AND number = ?', [$contract, $number]) !== null;
+        $sql = 'SELECT 1 AS x FROM used_numbers WHERE contract = ? AND number = ?';
+        return $this->one($sql, [$contract, $number]) !== null;
     }
 
     /**
@@ -347,8 +352,9 @@ final class Store
     public function addEntry(array $e): int
     {
         $id = $this->nextId('entries', self::ENTRY_ID_BASE);
-        $this->run('INSERT INTO entries (id, contract, token, invoicenumber, issuedate, vattype, countrycode, contactid, conceptid,'
-            . ' paymentstatus, paymentdate, deleted, total_ex, total_vat, costcenterid, accountid, templateid, data, created)'
+        $this->run('INSERT INTO entries (id, contract, token, invoicenumber, issuedate, vattype, countrycode,'
+            . ' contactid, conceptid, paymentstatus, paymentdate, deleted, total_ex, total_vat, costcenterid,'
+            . ' accountid, templateid, data, created)'
             . ' VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
             $id, $e['contract'], $e['token'], $e['invoicenumber'], $e['issuedate'], $e['vattype'], $e['countrycode'],
             $e['contactid'], $e['conceptid'], $e['paymentstatus'], $e['paymentdate'], self::NOT_DELETED,
@@ -375,7 +381,9 @@ final class Store
 
     public function updateEntry(int $id, array $columns): void
     {
-        $allowed = ['paymentstatus', 'paymentdate', 'deleted', 'accountid', 'costcenterid', 'templateid', 'contactid', 'data'];
+        $allowed = [
+            'paymentstatus', 'paymentdate', 'deleted', 'accountid', 'costcenterid', 'templateid', 'contactid', 'data',
+        ];
         $sets = [];
         $args = [];
         foreach ($columns as $k => $v) {
@@ -391,7 +399,8 @@ final class Store
 
     public function entries(string $contract): array
     {
-        return array_map([self::class, 'entryRow'], $this->all('SELECT * FROM entries WHERE contract = ? ORDER BY id', [$contract]));
+        $rows = $this->all('SELECT * FROM entries WHERE contract = ? ORDER BY id', [$contract]);
+        return array_map([self::class, 'entryRow'], $rows);
     }
 
     public function countEntries(string $contract): int
@@ -402,8 +411,9 @@ final class Store
     /** Sums (cents) of live entries of a year per vattype and EU-ness, for the OSS threshold report. */
     public function entriesOfYear(string $contract, int $year): array
     {
-        return $this->all("SELECT vattype, countrycode, issuedate, total_ex FROM entries WHERE contract = ? AND deleted = ?"
-            . " AND issuedate >= ? AND issuedate <= ?", [$contract, self::NOT_DELETED, "$year-01-01", "$year-12-31"]);
+        $sql = 'SELECT vattype, countrycode, issuedate, total_ex FROM entries'
+            . ' WHERE contract = ? AND deleted = ? AND issuedate >= ? AND issuedate <= ?';
+        return $this->all($sql, [$contract, self::NOT_DELETED, "$year-01-01", "$year-12-31"]);
     }
 
     private static function entryRow(array $row): array
@@ -423,7 +433,8 @@ final class Store
     public function addConcept(string $contract, string $number, ?int $contactid, array $data, string $now): int
     {
         $id = $this->nextId('concepts', self::CONCEPT_ID_BASE);
-        $this->run('INSERT INTO concepts (id, contract, invoicenumber, contactid, data, created) VALUES (?, ?, ?, ?, ?, ?)', [
+        $this->run('INSERT INTO concepts (id, contract, invoicenumber, contactid, data, created)'
+            . ' VALUES (?, ?, ?, ?, ?, ?)', [
             $id, $contract, $number, $contactid, self::json($data), $now,
         ]);
         return $id;
@@ -451,7 +462,8 @@ final class Store
 
     public function concepts(string $contract): array
     {
-        return array_map([self::class, 'conceptRow'], $this->all('SELECT * FROM concepts WHERE contract = ? ORDER BY id', [$contract]));
+        $rows = $this->all('SELECT * FROM concepts WHERE contract = ? ORDER BY id', [$contract]);
+        return array_map([self::class, 'conceptRow'], $rows);
     }
 
     private static function conceptRow(array $row): array

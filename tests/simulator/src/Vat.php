@@ -183,7 +183,8 @@ final class Vat
         switch ($vattype) {
             case 1:
             case 5:
-                return array_values(array_unique(array_merge(self::regionRates('NL', $date, self::REGION_NL), ['0', '-1'])));
+                $nl = self::regionRates('NL', $date, self::REGION_NL);
+                return array_values(array_unique(array_merge($nl, ['0', '-1'])));
             case 2:
             case 3:
             case 4:

@@ -22,8 +22,11 @@ final class ApiClient
     }
 
     /** The default contract block (or another user's). */
-    public static function contract(string $user = Simulator::USER, string $password = Simulator::PASSWORD, string $code = Simulator::CONTRACT): array
-    {
+    public static function contract(
+        string $user = Simulator::USER,
+        string $password = Simulator::PASSWORD,
+        string $code = Simulator::CONTRACT
+    ): array {
         return ['contractcode' => $code, 'username' => $user, 'password' => $password];
     }
 
@@ -76,7 +79,8 @@ final class ApiClient
         $xml = $options['raw'] ?? self::xml($tree);
         $fields = ['xmlstring' => $xml];
         $encoding = $options['encoding'] ?? 'urlencoded';
-        return $this->post($this->sim->baseUrl() . '/' . $endpoint . '.php', $encoding === 'multipart' ? $fields : http_build_query($fields), $options);
+        $url = $this->sim->baseUrl() . '/' . $endpoint . '.php';
+        return $this->post($url, $encoding === 'multipart' ? $fields : http_build_query($fields), $options);
     }
 
     public function post(string $url, array|string $body, array $options = []): ApiResult

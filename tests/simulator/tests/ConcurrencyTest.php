@@ -29,7 +29,8 @@ final class ConcurrencyTest extends SimTestCase
             [$endpoint, $tree] = $requests[$next];
             $tree = ['contract' => ApiClient::contract(), 'format' => 'json'] + $tree;
             $h = curl_init($this->sim()->baseUrl() . '/' . $endpoint . '.php');
-            curl_setopt_array($h, ApiClient::baseOptions($this->sim(), 30) + [CURLOPT_POSTFIELDS => http_build_query(['xmlstring' => ApiClient::xml($tree)])]);
+            $body = http_build_query(['xmlstring' => ApiClient::xml($tree)]);
+            curl_setopt_array($h, ApiClient::baseOptions($this->sim(), 30) + [CURLOPT_POSTFIELDS => $body]);
             $handles[(int) spl_object_id($h)] = [$h, $next];
             curl_multi_add_handle($mh, $h);
             $next++;
@@ -42,8 +43,13 @@ final class ConcurrencyTest extends SimTestCase
             while (($info = curl_multi_info_read($mh)) !== false) {
                 $h = $info['handle'];
                 [, $i] = $handles[spl_object_id($h)];
-                $results[$i] = new ApiResult((int) curl_getinfo($h, CURLINFO_RESPONSE_CODE), (string) curl_getinfo($h, CURLINFO_CONTENT_TYPE),
-                    (string) curl_multi_getcontent($h), curl_errno($h), curl_error($h));
+                $results[$i] = new ApiResult(
+                    (int) curl_getinfo($h, CURLINFO_RESPONSE_CODE),
+                    (string) curl_getinfo($h, CURLINFO_CONTENT_TYPE),
+                    (string) curl_multi_getcontent($h),
+                    curl_errno($h),
+                    curl_error($h)
+                );
                 curl_multi_remove_handle($mh, $h);
                 curl_close($h);
                 if ($next < count($requests)) {
@@ -64,7 +70,8 @@ final class ConcurrencyTest extends SimTestCase
     {
         $requests = [];
         for ($i = 0; $i < 16; $i++) {
-            $requests[] = ['invoices/invoice_add', ApiClient::invoice(['description' => "parallel $i"], ['email' => 'same@example.com'])];
+            $invoice = ApiClient::invoice(['description' => "parallel $i"], ['email' => 'same@example.com']);
+            $requests[] = ['invoices/invoice_add', $invoice];
         }
         $this->sim()->setLatency(100);
         $results = $this->multi($requests, 16);
@@ -115,12 +122,14 @@ final class ConcurrencyTest extends SimTestCase
         $this->sim()->setLatency(50);
         $requests = [];
         for ($i = 0; $i < 100; $i++) {
-            $requests[] = ['invoices/invoice_add', ApiClient::invoice(['description' => "batch $i"], ['email' => "c$i@example.com"])];
+            $invoice = ApiClient::invoice(['description' => "batch $i"], ['email' => "c$i@example.com"]);
+            $requests[] = ['invoices/invoice_add', $invoice];
         }
         $t0 = microtime(true);
         $results = $this->multi($requests, 8);
         $elapsed = microtime(true) - $t0;
-        $this->assertCount(100, array_filter($results, static fn (ApiResult $r): bool => $r->http === 200 && $r->status() === '0'));
+        $ok = array_filter($results, static fn (ApiResult $r): bool => $r->http === 200 && $r->status() === '0');
+        $this->assertCount(100, $ok);
         // ideal: 100 / 8 x 50 ms = 625 ms
         $this->assertGreaterThanOrEqual(0.6, $elapsed);
         $this->assertLessThan(1.6, $elapsed, sprintf('100 requests at concurrency 8 took %.2f s', $elapsed));
@@ -139,7 +148,8 @@ final class ConcurrencyTest extends SimTestCase
             $this->assertSame(200, $r->http);
         }
         $perRequest = (microtime(true) - $t0) / $n;
-        $this->assertLessThan(0.015, $perRequest, sprintf('%.1f ms per invoice_add on a kept-alive connection', $perRequest * 1000));
+        $what = sprintf('%.1f ms per invoice_add on a kept-alive connection', $perRequest * 1000);
+        $this->assertLessThan(0.015, $perRequest, $what);
         $this->assertSame(1, $this->sim()->counters()['tls_handshakes']);
         $this->assertCount($n, $this->sim()->entries(Simulator::CONTRACT));
     }

@@ -34,7 +34,8 @@ final class FaultsTest extends SimTestCase
     /** @dataProvider httpStatuses */
     public function testHttpErrorsWithHtmlBodies(int $status): void
     {
-        $this->sim()->setFault('invoices/invoice_add', (string) $status, 2, $status === 429 ? ['retry_after' => 7] : []);
+        $options = $status === 429 ? ['retry_after' => 7] : [];
+        $this->sim()->setFault('invoices/invoice_add', (string) $status, 2, $options);
         foreach ([1, 2] as $i) {
             $r = $this->add(['fresh' => false]);
             $this->assertSame($status, $r->http, "call $i");
@@ -54,7 +55,8 @@ final class FaultsTest extends SimTestCase
     {
         $this->sim()->setFault('*', '503', 1, ['retry_after' => 30]);
         $h = curl_init($this->sim()->baseUrl() . '/general/general_about.php');
-        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + [CURLOPT_HEADER => true, CURLOPT_POSTFIELDS => 'xmlstring=x']);
+        $options = [CURLOPT_HEADER => true, CURLOPT_POSTFIELDS => 'xmlstring=x'];
+        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + $options);
         $out = (string) curl_exec($h);
         curl_close($h);
         $this->assertStringContainsString("\r\nRetry-After: 30\r\n", $out);
@@ -80,7 +82,8 @@ final class FaultsTest extends SimTestCase
         $this->assertSame(503, $this->call('general/general_about')->http);
         $this->assertSame(503, $this->call('picklists/picklist_accounts')->http);
         $this->assertSame(200, $this->call('picklists/picklist_accounts')->http);
-        $this->assertSame(200, $this->api()->get($this->sim()->controlUrl() . '/health')->http, 'the control interface never fails');
+        $health = $this->api()->get($this->sim()->controlUrl() . '/health');
+        $this->assertSame(200, $health->http, 'the control interface never fails');
     }
 
     public function testFaultListAndClear(): void
@@ -93,7 +96,13 @@ final class FaultsTest extends SimTestCase
         $this->assertSame('tls_untrusted', $all['connection'][0]['mode']);
         $this->sim()->clearFaults();
         $this->assertSame(['request' => [], 'connection' => []], $this->sim()->control('GET', 'faults'));
-        foreach ([['endpoint' => 'nope/nope', 'mode' => '500'], ['mode' => 'explode'], ['mode' => '500', 'count' => 0], ['mode' => 'http', 'http_status' => 418]] as $bad) {
+        $bads = [
+            ['endpoint' => 'nope/nope', 'mode' => '500'],
+            ['mode' => 'explode'],
+            ['mode' => '500', 'count' => 0],
+            ['mode' => 'http', 'http_status' => 418],
+        ];
+        foreach ($bads as $bad) {
             try {
                 $this->sim()->control('POST', 'faults', $bad);
                 $this->fail('accepted ' . json_encode($bad));
@@ -122,8 +131,9 @@ final class FaultsTest extends SimTestCase
         $this->sim()->setFault('invoices/invoice_add', 'timeout');
         $mh = curl_multi_init();
         $hang = curl_init($this->sim()->baseUrl() . '/invoices/invoice_add.php');
-        curl_setopt_array($hang, ApiClient::baseOptions($this->sim(), 3.0) + [CURLOPT_POSTFIELDS => http_build_query(['xmlstring' =>
-            ApiClient::xml(['contract' => ApiClient::contract()] + ApiClient::invoice())])]);
+        $xml = ApiClient::xml(['contract' => ApiClient::contract()] + ApiClient::invoice());
+        $body = http_build_query(['xmlstring' => $xml]);
+        curl_setopt_array($hang, ApiClient::baseOptions($this->sim(), 3.0) + [CURLOPT_POSTFIELDS => $body]);
         curl_multi_add_handle($mh, $hang);
         $t0 = microtime(true);
         do {
@@ -175,7 +185,8 @@ final class FaultsTest extends SimTestCase
         $this->assertNull(json_decode($r->body, true));
         $this->assertStringStartsWith('{"invoice":{', $r->body);
         $this->assertSame(1, $this->stored());
-        $this->sim()->setFault('general/general_about', 'malformed', 1, ['body' => '<html>maintenance</html>', 'content_type' => 'text/html']);
+        $options = ['body' => '<html>maintenance</html>', 'content_type' => 'text/html'];
+        $this->sim()->setFault('general/general_about', 'malformed', 1, $options);
         $r = $this->call('general/general_about', ['format' => 'xml']);
         $this->assertSame(['<html>maintenance</html>', 'text/html'], [$r->body, $r->contentType]);
         $this->sim()->setFault('general/general_about', 'malformed');
@@ -208,7 +219,11 @@ final class FaultsTest extends SimTestCase
 
     public function tlsModes(): array
     {
-        return ['untrusted CA' => ['tls_untrusted'], 'wrong host name' => ['tls_hostname'], 'expired' => ['tls_expired']];
+        return [
+            'untrusted CA' => ['tls_untrusted'],
+            'wrong host name' => ['tls_hostname'],
+            'expired' => ['tls_expired'],
+        ];
     }
 
     /** @dataProvider tlsModes */

@@ -51,7 +51,7 @@ final class LifecycleTest extends TestCase
 
     public function testShellStartAndStop(): void
     {
-        [$rc, $out] = self::sh(self::BIN . '/start --tls-dir ' . escapeshellarg(ACUSIM_TEST_TLS_DIR));
+        [$rc, $out] = self::sh(self::BIN . '/start --tls-dir ' . escapeshellarg(SimTestCase::$tlsDir));
         $this->assertSame(0, $rc, $out);
         $v = self::parse($out);
         $this->assertSame(['SIM_URL', 'SIM_CA', 'SIM_DIR', 'SIM_CONTROL', 'SIM_PORT', 'SIM_PID'], array_keys($v));
@@ -59,13 +59,15 @@ final class LifecycleTest extends TestCase
         $pid = (int) $v['SIM_PID'];
         $this->assertTrue(self::alive($pid));
         // a request built by hand with the curl CLI
-        $xml = '<myxml><contract><contractcode>123456</contractcode><username>apiuser</username><password>sim-Secret-5</password></contract>'
+        $xml = '<myxml><contract><contractcode>123456</contractcode><username>apiuser</username>'
+            . '<password>sim-Secret-5</password></contract>'
             . '<format>json</format></myxml>';
-        [$rc, $body] = self::sh('curl -sS --cacert ' . escapeshellarg($v['SIM_CA']) . ' --data-urlencode ' . escapeshellarg("xmlstring=$xml")
+        $curl = 'curl -sS --cacert ' . escapeshellarg($v['SIM_CA']);
+        [$rc, $body] = self::sh($curl . ' --data-urlencode ' . escapeshellarg("xmlstring=$xml")
             . ' ' . escapeshellarg($v['SIM_URL'] . '/general/general_about.php'));
         $this->assertSame(0, $rc, $body);
         $this->assertSame('0', json_decode($body, true)['status']);
-        [$rc, $body] = self::sh('curl -sS --cacert ' . escapeshellarg($v['SIM_CA']) . ' ' . escapeshellarg($v['SIM_CONTROL'] . '/counters'));
+        [$rc, $body] = self::sh($curl . ' ' . escapeshellarg($v['SIM_CONTROL'] . '/counters'));
         $this->assertSame(1, json_decode($body, true)['requests']['general/general_about']);
         [$rc, $out] = self::sh(self::BIN . '/stop ' . escapeshellarg($v['SIM_DIR']));
         $this->assertSame(0, $rc, $out);
@@ -97,7 +99,8 @@ final class LifecycleTest extends TestCase
     {
         $sleep = proc_open(['sleep', '30'], [], $pipes);
         $sleepPid = proc_get_status($sleep)['pid'];
-        [$rc, $out] = self::sh(self::BIN . '/start --watch-pid ' . $sleepPid . ' --tls-dir ' . escapeshellarg(ACUSIM_TEST_TLS_DIR));
+        $tls = ' --tls-dir ' . escapeshellarg(SimTestCase::$tlsDir);
+        [$rc, $out] = self::sh(self::BIN . '/start --watch-pid ' . $sleepPid . $tls);
         $this->assertSame(0, $rc, $out);
         $v = self::parse($out);
         $pid = (int) $v['SIM_PID'];
@@ -111,7 +114,7 @@ final class LifecycleTest extends TestCase
 
     public function testMaximumLifetime(): void
     {
-        $sim = Simulator::start(['max_lifetime' => 1, 'tls_dir' => ACUSIM_TEST_TLS_DIR]);
+        $sim = Simulator::start(['max_lifetime' => 1, 'tls_dir' => SimTestCase::$tlsDir]);
         $pid = $sim->pid();
         $this->assertTrue($this->waitGone($pid, 4));
         $sim->stop();
@@ -121,9 +124,14 @@ final class LifecycleTest extends TestCase
     /** A PHP process that starts a simulator and ends (normally, or killed) takes the server with it. */
     public function testPhpStarterEndingStopsTheServer(): void
     {
-        foreach (['exit' => 'exit(0);', 'fatal error' => 'throw new Exception("boom");', 'killed' => 'posix_kill(getmypid(), 9);'] as $how => $end) {
+        $ends = [
+            'exit' => 'exit(0);',
+            'fatal error' => 'throw new Exception("boom");',
+            'killed' => 'posix_kill(getmypid(), 9);',
+        ];
+        foreach ($ends as $how => $end) {
             $code = 'require ' . var_export(__DIR__ . '/../Simulator.php', true) . ';'
-                . '$s = AcuSim\Simulator::start(["tls_dir" => ' . var_export(ACUSIM_TEST_TLS_DIR, true) . ']);'
+                . '$s = AcuSim\Simulator::start(["tls_dir" => ' . var_export(SimTestCase::$tlsDir, true) . ']);'
                 . 'fwrite(STDOUT, $s->pid() . " " . $s->dir() . "\n"); fflush(STDOUT);' . $end;
             $p = proc_open([PHP_BINARY, '-r', $code], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
             $line = trim((string) fgets($pipes[1]));
@@ -144,9 +152,10 @@ final class LifecycleTest extends TestCase
     public function testStartFailureIsReported(): void
     {
         $busy = stream_socket_server('tcp://127.0.0.1:0');
-        $port = (int) substr((string) stream_socket_get_name($busy, false), strrpos((string) stream_socket_get_name($busy, false), ':') + 1);
+        $name = (string) stream_socket_get_name($busy, false);
+        $port = (int) substr($name, strrpos($name, ':') + 1);
         try {
-            Simulator::start(['port' => $port, 'tls_dir' => ACUSIM_TEST_TLS_DIR, 'keep_dir' => false]);
+            Simulator::start(['port' => $port, 'tls_dir' => SimTestCase::$tlsDir, 'keep_dir' => false]);
             $this->fail('started on a port in use');
         } catch (\RuntimeException $e) {
             $this->assertStringContainsString("cannot listen on 127.0.0.1:$port", $e->getMessage());

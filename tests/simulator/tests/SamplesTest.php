@@ -33,7 +33,8 @@ final class SamplesTest extends SimTestCase
     /** Runs the curl CLI; POSTs the XML of $tree (default contract, json) when given. */
     private function curl(string $endpoint, ?array $tree, array $extra = [], bool $withContract = true): ApiResult
     {
-        $args = ['curl', '-sS', '--cacert', $this->sim()->caFile(), '-o', $this->tmp . '/body', '-w', '%{http_code} %{content_type}'];
+        $args = ['curl', '-sS', '--cacert', $this->sim()->caFile(), '-o', $this->tmp . '/body'];
+        array_push($args, '-w', '%{http_code} %{content_type}');
         if ($tree !== null) {
             if ($withContract) {
                 $tree = ['contract' => ApiClient::contract()] + $tree;
@@ -42,7 +43,7 @@ final class SamplesTest extends SimTestCase
             file_put_contents($this->tmp . '/request.xml', ApiClient::xml($tree));
             array_push($args, '--data-urlencode', 'xmlstring@' . $this->tmp . '/request.xml');
         }
-        $args = array_merge($args, $extra, [str_starts_with($endpoint, 'http') ? $endpoint : $this->sim()->baseUrl() . '/' . $endpoint]);
+        $args = array_merge($args, $extra, [$this->sim()->baseUrl() . '/' . $endpoint]);
         $p = proc_open($args, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
         $out = stream_get_contents($pipes[1]);
         $err = stream_get_contents($pipes[2]);
@@ -83,13 +84,15 @@ final class SamplesTest extends SimTestCase
         $r = $this->curl('picklists/picklist_costcenters.php', ['lang' => 'nl'], [], false);
         $this->assertSame(403, $r->http);
         $this->assertSame('application/json; charset=utf-8', $r->contentType);
-        $this->assertSame('{"errors":{"error":{"code":"403 Forbidden","codetag":"AF1001MCS","message":"Verplichte contract sectie ontbreekt"},'
+        $this->assertSame('{"errors":{"error":{"code":"403 Forbidden","codetag":"AF1001MCS",'
+            . '"message":"Verplichte contract sectie ontbreekt"},'
             . '"count_errors":"1"},"warnings":{"count_warnings":"0"},"status":"1"}', $r->body);
     }
 
     public function test03WrongPassword(): void
     {
-        $r = $this->curl('general/general_about.php', ['contract' => ApiClient::contract(Simulator::USER, 'wrong')], [], false);
+        $tree = ['contract' => ApiClient::contract(Simulator::USER, 'wrong')];
+        $r = $this->curl('general/general_about.php', $tree, [], false);
         $this->assertAnswer($r, 403, '1', ['SIMAUTH01']);
         $this->assertSame('403 Forbidden', $r->messages()[0]['code']);
         $this->assertArrayNotHasKey('general', $r->data());
@@ -100,7 +103,8 @@ final class SamplesTest extends SimTestCase
         $r = $this->curl('invoices/invoice_add.php', ApiClient::invoice());
         $this->assertAnswer($r, 200, '0');
         $inv = self::obj($r)->invoice;
-        $this->assertSame(['invoicenumber', 'token', 'entryid', 'contactid', 'conceptid'], array_keys(get_object_vars($inv)));
+        $keys = array_keys(get_object_vars($inv));
+        $this->assertSame(['invoicenumber', 'token', 'entryid', 'contactid', 'conceptid'], $keys);
         $this->assertSame('20260001', $inv->invoicenumber);
         $this->assertMatchesRegularExpression('/^[A-Za-z0-9]{32}$/', $inv->token);
         $this->assertMatchesRegularExpression('/^\d+$/', $inv->entryid);
@@ -129,8 +133,10 @@ final class SamplesTest extends SimTestCase
     {
         $r = $this->curl('invoices/invoice_add.php', ApiClient::invoice(['costcenter' => 'kostenplaats 1']));
         $this->assertAnswer($r, 200, '2', [], ['WW83E0ZZ']);
-        $this->assertStringContainsString('Please use numeric identifier for costcenter.', $r->messages('warnings')[0]['message']);
-        $this->assertMatchesRegularExpression('/^[A-Za-z0-9]{32}$/', $r->data()['invoice']['token'], 'the invoice is still created');
+        $message = $r->messages('warnings')[0]['message'];
+        $this->assertStringContainsString('Please use numeric identifier for costcenter.', $message);
+        $token = $r->data()['invoice']['token'];
+        $this->assertMatchesRegularExpression('/^[A-Za-z0-9]{32}$/', $token, 'the invoice is still created');
         $this->assertSame('56074', $this->sim()->entries()[0]['costcenterid']);
     }
 
@@ -147,12 +153,20 @@ final class SamplesTest extends SimTestCase
     {
         $r = $this->curl('picklists/picklist_costcenters.php', []);
         $this->assertAnswer($r, 200, '0');
-        $this->assertStringStartsWith('{"costcenters":{"costcenter":[{"costcenterid":"48663","costcentername":"Algemeen"},'
+        $this->assertStringStartsWith('{"costcenters":{"costcenter":['
+            . '{"costcenterid":"48663","costcentername":"Algemeen"},'
             . '{"costcenterid":"56074","costcentername":"kostenplaats 1"}]},', $r->body);
-        $this->sim()->addContract(['contractcode' => '777001', 'users' => [['username' => 'u', 'password' => 'p', 'roleid' => 5]],
-            'costcenters' => [['costcenterid' => '1', 'costcentername' => 'Enige']]]);
-        $r = $this->curl('picklists/picklist_costcenters.php', ['contract' => ApiClient::contract('u', 'p', '777001')], [], false);
-        $this->assertStringStartsWith('{"costcenters":{"costcenter":{"costcenterid":"1","costcentername":"Enige"}},', $r->body);
+        $this->sim()->addContract([
+            'contractcode' => '777001',
+            'users' => [['username' => 'u', 'password' => 'p', 'roleid' => 5]],
+            'costcenters' => [['costcenterid' => '1', 'costcentername' => 'Enige']],
+        ]);
+        $tree = ['contract' => ApiClient::contract('u', 'p', '777001')];
+        $r = $this->curl('picklists/picklist_costcenters.php', $tree, [], false);
+        $this->assertStringStartsWith(
+            '{"costcenters":{"costcenter":{"costcenterid":"1","costcentername":"Enige"}},',
+            $r->body
+        );
     }
 
     public function test09PicklistAccountsEmptyNumber(): void
@@ -161,7 +175,8 @@ final class SamplesTest extends SimTestCase
         $this->assertAnswer($r, 200, '0');
         $accounts = self::obj($r)->accounts->account;
         $this->assertIsArray($accounts);
-        $kas = array_values(array_filter($accounts, static fn (\stdClass $a): bool => $a->accountdescription === 'Kas'))[0];
+        $isKas = static fn (\stdClass $a): bool => $a->accountdescription === 'Kas';
+        $kas = array_values(array_filter($accounts, $isKas))[0];
         $this->assertEquals(new \stdClass(), $kas->accountnumber);
         $this->assertStringContainsString('"accountnumber":{}', $r->body);
     }
@@ -170,9 +185,15 @@ final class SamplesTest extends SimTestCase
     {
         $r = $this->curl('lookups/lookup_vatinfo.php', ['vatcountry' => 'nl'], [], false);
         $this->assertAnswer($r, 200, '0');
-        $this->assertStringStartsWith('{"vatinfo":{"vat":[{"vattype":"normal","vatrate":"21.0000","countryregion":"1"},', $r->body);
+        $this->assertStringStartsWith(
+            '{"vatinfo":{"vat":[{"vattype":"normal","vatrate":"21.0000","countryregion":"1"},',
+            $r->body
+        );
         $r = $this->curl('lookups/lookup_vatinfo.php', ['vatcountry' => 'be', 'vatdate' => '2014-12-01'], [], false);
-        $this->assertSame('{"vatinfo":{},"errors":{"count_errors":"0"},"warnings":{"count_warnings":"0"},"status":"0"}', $r->body);
+        $this->assertSame(
+            '{"vatinfo":{},"errors":{"count_errors":"0"},"warnings":{"count_warnings":"0"},"status":"0"}',
+            $r->body
+        );
         $r = $this->curl('lookups/lookup_vatinfo.php', ['vatcountry' => 'ln'], [], false);
         $this->assertAnswer($r, 400, '1', ['AA6A45AA']);
     }
@@ -180,13 +201,16 @@ final class SamplesTest extends SimTestCase
     public function test11PaymentStatusSet(): void
     {
         $inv = $this->addFinal();
-        $r = $this->curl('invoices/invoice_paymentstatus_set.php', ['token' => $inv['token'], 'paymentstatus' => '2', 'paymentdate' => '2020-04-20']);
+        $paid = ['paymentstatus' => '2', 'paymentdate' => '2020-04-20'];
+        $r = $this->curl('invoices/invoice_paymentstatus_set.php', ['token' => $inv['token']] + $paid);
         $this->assertAnswer($r, 200, '0');
-        $this->assertSame(['token' => $inv['token'], 'entryid' => $inv['entryid'], 'paymentstatus' => '2', 'paymentdate' => '2020-04-20'],
-            $r->data()['invoice']);
+        $this->assertSame(
+            ['token' => $inv['token'], 'entryid' => $inv['entryid']] + $paid,
+            $r->data()['invoice']
+        );
         $r = $this->curl('invoices/invoice_paymentstatus_set.php', ['token' => $inv['token'], 'paymentstatus' => '2']);
         $this->assertAnswer($r, 400, '1', ['DATE590ZW']);
-        $r = $this->curl('invoices/invoice_paymentstatus_set.php', ['token' => str_repeat('x', 32), 'paymentstatus' => '2', 'paymentdate' => '2020-04-20']);
+        $r = $this->curl('invoices/invoice_paymentstatus_set.php', ['token' => str_repeat('x', 32)] + $paid);
         $this->assertSame(400, $r->http);
         $this->assertSame('1', $r->status());
     }
@@ -200,10 +224,13 @@ final class SamplesTest extends SimTestCase
         $r = $this->curl('entry/entry_info.php', ['entryid' => $inv['entryid']]);
         $this->assertAnswer($r, 200, '0');
         $e = $r->data()['entry'];
-        foreach (['token', 'entryid', 'entrydate', 'entrytype', 'entrytypeid', 'entrydescription', 'entrynote', 'fiscaltype',
-            'vatreversecharge', 'foreigneu', 'foreignnoneu', 'marginscheme', 'foreignvat', 'contactid', 'accountnumber', 'costcenterid',
-            'costheadingid', 'invoicenumber', 'invoicenote', 'descriptiontext', 'invoicelayoutid', 'totalvalueexclvat', 'totalvalue',
-            'totalvalueforeignvat', 'paymenttermdays', 'paymentdate', 'paymentstatus', 'deleted'] as $k) {
+        foreach (
+            ['token', 'entryid', 'entrydate', 'entrytype', 'entrytypeid', 'entrydescription', 'entrynote', 'fiscaltype',
+            'vatreversecharge', 'foreigneu', 'foreignnoneu', 'marginscheme', 'foreignvat', 'contactid',
+            'accountnumber', 'costcenterid', 'costheadingid', 'invoicenumber', 'invoicenote', 'descriptiontext',
+            'invoicelayoutid', 'totalvalueexclvat', 'totalvalue',
+            'totalvalueforeignvat', 'paymenttermdays', 'paymentdate', 'paymentstatus', 'deleted'] as $k
+        ) {
             $this->assertArrayHasKey($k, $e);
         }
         $this->assertSame('0000-00-00 00:00:00', $e['deleted']);
@@ -215,7 +242,7 @@ final class SamplesTest extends SimTestCase
     public function test13EntryDeleteStatus(): void
     {
         $inv = $this->addFinal();
-        $r = $this->curl('entry/entry_deletestatus_set.php', ['entryid' => $inv['entryid'], 'entrydeletestatus' => '1']);
+        $r = $this->curl('entry/entry_deletestatus_set.php', ['entryid' => $inv['entryid'], 'entrydeletestatus' => 1]);
         $this->assertAnswer($r, 200, '0');
         $this->assertSame(['entryid' => $inv['entryid'], 'entryproc' => 'removed'], $r->data()['entry']);
         $e = $this->curl('entry/entry_info.php', ['entryid' => $inv['entryid']])->data()['entry'];
@@ -223,7 +250,7 @@ final class SamplesTest extends SimTestCase
         $this->assertNotSame('0000-00-00 00:00:00', $e['deleted']);
         $r = $this->curl('entry/entry_deletestatus_set.php', ['entryid' => '1', 'entrydeletestatus' => '1']);
         $this->assertAnswer($r, 404, '1', ['P2XFELO12']);
-        $r = $this->curl('entry/entry_deletestatus_set.php', ['entryid' => $inv['entryid'], 'entrydeletestatus' => '7']);
+        $r = $this->curl('entry/entry_deletestatus_set.php', ['entryid' => $inv['entryid'], 'entrydeletestatus' => 7]);
         $this->assertAnswer($r, 400, '1', ['XCM7ELO12']);
     }
 
@@ -237,7 +264,8 @@ final class SamplesTest extends SimTestCase
         $this->assertStringStartsWith('{"concept":{"conceptid":"' . $inv['conceptid'] . '","entryid":{}}', $r->body);
         $first = $this->sim()->finalizeConcept((int) $inv['conceptid']);
         $r = $this->curl('invoices/invoice_concept_info.php', ['conceptid' => $inv['conceptid']]);
-        $this->assertStringStartsWith('{"concept":{"conceptid":"' . $inv['conceptid'] . '","entryid":"' . $first['entryid'] . '"}', $r->body);
+        $expected = '{"concept":{"conceptid":"' . $inv['conceptid'] . '","entryid":"' . $first['entryid'] . '"}';
+        $this->assertStringStartsWith($expected, $r->body);
         $second = $this->sim()->finalizeConcept((int) $inv['conceptid']);
         $r = $this->curl('invoices/invoice_concept_info.php', ['conceptid' => $inv['conceptid']]);
         $this->assertSame([(string) $first['entryid'], (string) $second['entryid']], self::obj($r)->concept->entryid);
@@ -263,10 +291,11 @@ final class SamplesTest extends SimTestCase
 
     public function test16InvoiceMail(): void
     {
-        $r = $this->curl('invoices/invoice_mail.php', ['token' => str_repeat('b', 32), 'emailaspdf' => ['emailto' => 'a@example.com']]);
+        $mail = ['emailaspdf' => ['emailto' => 'a@example.com']];
+        $r = $this->curl('invoices/invoice_mail.php', ['token' => str_repeat('b', 32)] + $mail);
         $this->assertAnswer($r, 400, '1', ['TNFE4035G']);
         $inv = $this->addFinal();
-        $r = $this->curl('invoices/invoice_mail.php', ['token' => $inv['token'], 'invoicetype' => '9', 'emailaspdf' => ['emailto' => 'a@example.com']]);
+        $r = $this->curl('invoices/invoice_mail.php', ['token' => $inv['token'], 'invoicetype' => '9'] + $mail);
         $this->assertAnswer($r, 200, '2', [], ['GK6FKHU52']);
         $this->assertSame(['token' => $inv['token'], 'invoicetype' => '0'], $r->data()['invoice']);
     }

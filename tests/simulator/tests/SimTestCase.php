@@ -13,6 +13,8 @@ use PHPUnit\Framework\TestCase;
  */
 abstract class SimTestCase extends TestCase
 {
+    /** Certificates shared by every simulator of the run (set by the bootstrap). */
+    public static string $tlsDir = '';
     protected static ?Simulator $sim = null;
     protected static ?ApiClient $client = null;
 
@@ -24,7 +26,7 @@ abstract class SimTestCase extends TestCase
 
     public static function setUpBeforeClass(): void
     {
-        static::$sim = Simulator::start(static::startOptions() + ['tls_dir' => ACUSIM_TEST_TLS_DIR, 'quiet' => true]);
+        static::$sim = Simulator::start(static::startOptions() + ['tls_dir' => SimTestCase::$tlsDir, 'quiet' => true]);
         static::$client = new ApiClient(static::$sim);
     }
 
@@ -57,8 +59,14 @@ abstract class SimTestCase extends TestCase
     }
 
     /** Asserts HTTP status, API status and the error codetags (in order) of an answer. */
-    protected function assertAnswer(ApiResult $r, int $http, string $status, array $errorTags = [], array $warningTags = [], string $what = ''): void
-    {
+    protected function assertAnswer(
+        ApiResult $r,
+        int $http,
+        string $status,
+        array $errorTags = [],
+        array $warningTags = [],
+        string $what = ''
+    ): void {
         $what = $what === '' ? '' : "$what: ";
         $this->assertSame(0, $r->curlErrno, $what . 'transport error: ' . $r->curlError);
         $this->assertSame($http, $r->http, $what . 'HTTP status; body: ' . $r->body);
@@ -70,9 +78,27 @@ abstract class SimTestCase extends TestCase
         $this->assertSame((string) count($warningTags), $d['warnings']['count_warnings']);
     }
 
+    /** Calls an endpoint and asserts its answer (see assertAnswer); returns it for more checks. */
+    protected function expectAnswer(
+        string $endpoint,
+        array $tree,
+        int $http,
+        string $status,
+        array $errorTags = [],
+        array $warningTags = []
+    ): ApiResult {
+        $r = $this->call($endpoint, $tree);
+        $this->assertAnswer($r, $http, $status, $errorTags, $warningTags, $endpoint);
+        return $r;
+    }
+
     /** Adds an invoice and returns its "invoice" part (asserting success). */
-    protected function addInvoice(array $invoice = [], array $customer = [], ?array $lines = null, array $extra = []): array
-    {
+    protected function addInvoice(
+        array $invoice = [],
+        array $customer = [],
+        ?array $lines = null,
+        array $extra = []
+    ): array {
         $r = $this->call('invoices/invoice_add', ApiClient::invoice($invoice, $customer, $lines) + $extra);
         $this->assertSame(200, $r->http, $r->body);
         $this->assertContains($r->status(), ['0', '2'], $r->body);

@@ -19,7 +19,8 @@ final class TransportTest extends SimTestCase
     {
         $xml = ApiClient::xml(['contract' => ApiClient::contract(), 'format' => 'json']);
         $h = curl_init($this->sim()->baseUrl() . '/general/general_about.php');
-        curl_setopt_array($h, $curlOptions + ApiClient::baseOptions($this->sim()) + [CURLOPT_POSTFIELDS => http_build_query(['xmlstring' => $xml])]);
+        $body = [CURLOPT_POSTFIELDS => http_build_query(['xmlstring' => $xml])];
+        curl_setopt_array($h, $curlOptions + ApiClient::baseOptions($this->sim()) + $body);
         $body = curl_exec($h);
         $out = [curl_errno($h), (int) curl_getinfo($h, CURLINFO_RESPONSE_CODE), is_string($body) ? $body : ''];
         curl_close($h);
@@ -36,7 +37,8 @@ final class TransportTest extends SimTestCase
         $this->assertSame(self::CURLE_PEER_FAILED_VERIFICATION, $errno, 'the system CAs do not trust the simulator');
         $url = str_replace('127.0.0.1', 'localhost', $this->sim()->baseUrl());
         $h = curl_init($url . '/general/general_about.php');
-        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + [CURLOPT_RESOLVE => ['localhost:' . $this->sim()->port() . ':127.0.0.1']]);
+        $resolve = [CURLOPT_RESOLVE => ['localhost:' . $this->sim()->port() . ':127.0.0.1']];
+        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + $resolve);
         curl_exec($h);
         $this->assertSame(0, curl_errno($h), 'the certificate also names localhost');
         curl_close($h);
@@ -44,7 +46,8 @@ final class TransportTest extends SimTestCase
 
     public function testOnlyTls12AndNewer(): void
     {
-        $cmd = 'echo | timeout 10 openssl s_client -connect 127.0.0.1:' . $this->sim()->port() . ' -CAfile ' . escapeshellarg($this->sim()->caFile());
+        $cmd = 'echo | timeout 10 openssl s_client -connect 127.0.0.1:' . $this->sim()->port()
+            . ' -CAfile ' . escapeshellarg($this->sim()->caFile());
         exec($cmd . " -tls1_1 -cipher 'DEFAULT@SECLEVEL=0' 2>&1", $out11);
         $this->assertStringContainsString('alert protocol version', implode("\n", $out11));
         exec($cmd . ' -tls1_2 2>&1', $out12);
@@ -83,7 +86,8 @@ final class TransportTest extends SimTestCase
         usleep(1600000);
         $r = $client->call('general/general_about');
         $this->assertSame(0, $r->curlErrno);
-        $this->assertSame(2, $this->sim()->counters()['tls_handshakes'], 'curl reconnected after the server closed the idle connection');
+        $handshakes = $this->sim()->counters()['tls_handshakes'];
+        $this->assertSame(2, $handshakes, 'curl reconnected after the server closed the idle connection');
     }
 
     public function testBothFormEncodingsAndGet(): void
@@ -91,12 +95,14 @@ final class TransportTest extends SimTestCase
         $this->assertAnswer($this->call('general/general_about', [], ['encoding' => 'urlencoded']), 200, '0');
         $this->assertAnswer($this->call('general/general_about', [], ['encoding' => 'multipart']), 200, '0');
         $xml = ApiClient::xml(['contract' => ApiClient::contract(), 'format' => 'json']);
-        $r = $this->api()->get($this->sim()->baseUrl() . '/general/general_about.php?' . http_build_query(['xmlstring' => $xml]));
+        $url = $this->sim()->baseUrl() . '/general/general_about.php';
+        $r = $this->api()->get($url . '?' . http_build_query(['xmlstring' => $xml]));
         $this->assertAnswer($r, 200, '0');
         $r = $this->api()->post($this->sim()->baseUrl() . '/general/general_about.php', $xml);
         $this->assertSame(['SIMXML002'], $r->codetags(), 'a raw XML body is no form field');
         $h = curl_init($this->sim()->baseUrl() . '/general/general_about.php');
-        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + [CURLOPT_CUSTOMREQUEST => 'PUT', CURLOPT_POSTFIELDS => 'x=1']);
+        $put = [CURLOPT_CUSTOMREQUEST => 'PUT', CURLOPT_POSTFIELDS => 'x=1'];
+        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + $put);
         curl_exec($h);
         $this->assertSame(405, curl_getinfo($h, CURLINFO_RESPONSE_CODE));
         curl_close($h);
@@ -105,9 +111,15 @@ final class TransportTest extends SimTestCase
     public function testExpectContinueChunkedAndLargeBodies(): void
     {
         $text = str_repeat('Lorem ipsum dolor sit amet & <consectetur> ', 50000); // about 2 MB
-        $tree = ['contract' => ApiClient::contract(), 'format' => 'json'] + ApiClient::invoice(['descriptiontext' => $text]);
+        $tree = ['contract' => ApiClient::contract(), 'format' => 'json']
+            + ApiClient::invoice(['descriptiontext' => $text]);
         $body = http_build_query(['xmlstring' => ApiClient::xml($tree)]);
-        foreach ([['Expect: 100-continue'], ['Transfer-Encoding: chunked'], ['Expect: 100-continue', 'Transfer-Encoding: chunked']] as $headers) {
+        $variants = [
+            ['Expect: 100-continue'],
+            ['Transfer-Encoding: chunked'],
+            ['Expect: 100-continue', 'Transfer-Encoding: chunked'],
+        ];
+        foreach ($variants as $headers) {
             $h = curl_init($this->sim()->baseUrl() . '/invoices/invoice_add.php');
             curl_setopt_array($h, ApiClient::baseOptions($this->sim(), 30) + [CURLOPT_POSTFIELDS => $body,
                 CURLOPT_HTTPHEADER => array_merge($headers, ['Content-Type: application/x-www-form-urlencoded'])]);
@@ -116,10 +128,12 @@ final class TransportTest extends SimTestCase
             $this->assertSame(200, curl_getinfo($h, CURLINFO_RESPONSE_CODE), implode(', ', $headers) . ': ' . $out);
             curl_close($h);
             $id = json_decode($out, true)['invoice']['entryid'];
-            $this->assertSame($text, $this->call('entry/entry_info', ['entryid' => $id])->data()['entry']['descriptiontext']);
+            $entry = $this->call('entry/entry_info', ['entryid' => $id])->data()['entry'];
+            $this->assertSame($text, $entry['descriptiontext']);
         }
         $h = curl_init($this->sim()->baseUrl() . '/invoices/invoice_add.php');
-        curl_setopt_array($h, ApiClient::baseOptions($this->sim(), 30) + [CURLOPT_POSTFIELDS => 'xmlstring=' . str_repeat('x', 18 * 1024 * 1024)]);
+        $huge = [CURLOPT_POSTFIELDS => 'xmlstring=' . str_repeat('x', 18 * 1024 * 1024)];
+        curl_setopt_array($h, ApiClient::baseOptions($this->sim(), 30) + $huge);
         $out = curl_exec($h);
         $this->assertSame(413, curl_getinfo($h, CURLINFO_RESPONSE_CODE), 'more than the 16 MB the service accepts');
         $this->assertStringContainsString('<html>', (string) $out);
@@ -131,7 +145,8 @@ final class TransportTest extends SimTestCase
     {
         $raw = function (string $request): string {
             $ctx = stream_context_create(['ssl' => ['cafile' => $this->sim()->caFile(), 'peer_name' => '127.0.0.1']]);
-            $s = stream_socket_client('tls://127.0.0.1:' . $this->sim()->port(), $errno, $errstr, 5, STREAM_CLIENT_CONNECT, $ctx);
+            $url = 'tls://127.0.0.1:' . $this->sim()->port();
+            $s = stream_socket_client($url, $errno, $errstr, 5, STREAM_CLIENT_CONNECT, $ctx);
             $this->assertNotFalse($s, $errstr);
             stream_set_timeout($s, 5);
             fwrite($s, $request);
@@ -141,8 +156,9 @@ final class TransportTest extends SimTestCase
         };
         $out = $raw("GET /_sim/health HTTP/1.0\r\nHost: x\r\n\r\n");
         $this->assertStringStartsWith("HTTP/1.1 200 OK\r\n", $out);
-        $this->assertStringContainsString("\r\nConnection: close\r\n", $out, 'HTTP/1.0 closes (stream_get_contents returned)');
-        $two = "GET /_sim/health HTTP/1.1\r\nHost: x\r\n\r\nGET /acumulus/stable/nothing/here.php HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        $this->assertStringContainsString("\r\nConnection: close\r\n", $out, 'HTTP/1.0 closes');
+        $two = "GET /_sim/health HTTP/1.1\r\nHost: x\r\n\r\n"
+            . "GET /acumulus/stable/nothing/here.php HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
         $out = $raw($two);
         $this->assertSame(2, substr_count($out, 'HTTP/1.1 '));
         $this->assertLessThan(strpos($out, 'HTTP/1.1 404'), strpos($out, 'HTTP/1.1 200'), 'answers in request order');
@@ -159,7 +175,8 @@ final class TransportTest extends SimTestCase
             $r = (new ApiClient($sim))->call('general/general_about');
             $this->assertSame(200, $r->http);
             $h = curl_init('https://127.0.0.1:' . $sim->port() . '/_sim/health');
-            curl_setopt_array($h, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 5, CURLOPT_CAINFO => $this->sim()->caFile()]);
+            $options = [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 5, CURLOPT_CAINFO => $this->sim()->caFile()];
+            curl_setopt_array($h, $options);
             curl_exec($h);
             $this->assertSame(CURLE_SSL_CONNECT_ERROR, curl_errno($h));
             curl_close($h);
@@ -173,7 +190,8 @@ final class TransportTest extends SimTestCase
     {
         $h = curl_init($this->sim()->baseUrl() . '/general/general_about.php');
         $xml = ApiClient::xml(['contract' => ApiClient::contract()]);
-        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + [CURLOPT_HEADER => true, CURLOPT_POSTFIELDS => http_build_query(['xmlstring' => $xml])]);
+        $options = [CURLOPT_HEADER => true, CURLOPT_POSTFIELDS => http_build_query(['xmlstring' => $xml])];
+        curl_setopt_array($h, ApiClient::baseOptions($this->sim()) + $options);
         $out = (string) curl_exec($h);
         curl_close($h);
         [$head, $body] = explode("\r\n\r\n", $out, 2);

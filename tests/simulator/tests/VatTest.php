@@ -10,7 +10,8 @@ namespace AcuSim\Tests;
  */
 final class VatTest extends SimTestCase
 {
-    private const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU',
+    private const EU = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT',
+        'LT', 'LU',
         'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK'];
 
     /** @return list<string> "type rate region" rows, sorted */
@@ -26,7 +27,8 @@ final class VatTest extends SimTestCase
         if ($vat !== [] && !array_is_list($vat)) {
             $vat = [$vat];
         }
-        $rows = array_map(static fn (array $v): string => "{$v['vattype']} {$v['vatrate']} {$v['countryregion']}", $vat);
+        $row = static fn (array $v): string => "{$v['vattype']} {$v['vatrate']} {$v['countryregion']}";
+        $rows = array_map($row, $vat);
         sort($rows);
         return $rows;
     }
@@ -40,15 +42,24 @@ final class VatTest extends SimTestCase
     /** The live results that libAcumulus's API behaviour test records (acumulus-api.md §3.11). */
     public function testLiveRecordedLookups(): void
     {
-        $this->assertSame(self::rows(['reduced 0.0000 1', 'reduced 6.0000 1', 'normal 21.0000 1', 'reduced 0.0000 2', 'normal 21.0000 2']),
-            $this->lookup('nl', '2015-01-01'));
-        $this->assertSame(self::rows(['reduced 0.0000 1', 'reduced 9.0000 1', 'normal 21.0000 1', 'reduced 0.0000 2', 'reduced 9.0000 2',
+        $this->assertSame(
+            self::rows(['reduced 0.0000 1', 'reduced 6.0000 1', 'normal 21.0000 1', 'reduced 0.0000 2',
+                'normal 21.0000 2']),
+            $this->lookup('nl', '2015-01-01')
+        );
+        $this->assertSame(self::rows(['reduced 0.0000 1', 'reduced 9.0000 1', 'normal 21.0000 1', 'reduced 0.0000 2',
+            'reduced 9.0000 2',
             'normal 21.0000 2', 'reduced -1.0000 2']), $this->lookup('nl'));
-        $this->assertSame(self::rows(['reduced 6.0000 2', 'reduced 12.0000 2', 'normal 21.0000 2', 'parked 12.0000 2', 'reduced 0.0000 2']),
-            $this->lookup('be', '2015-12-01'));
+        $this->assertSame(
+            self::rows(['reduced 6.0000 2', 'reduced 12.0000 2', 'normal 21.0000 2', 'parked 12.0000 2',
+                'reduced 0.0000 2']),
+            $this->lookup('be', '2015-12-01')
+        );
         $this->assertSame([], $this->lookup('be', '2014-12-01'));
-        $this->assertSame(self::rows(['reduced 0.0000 2', 'reduced 5.0000 2', 'normal 20.0000 2']), $this->lookup('gb', '2020-12-01'));
-        $this->assertSame(self::rows(['reduced 0.0000 3', 'reduced 5.0000 3', 'normal 20.0000 3']), $this->lookup('gb', '2021-01-01'));
+        $gb2 = self::rows(['reduced 0.0000 2', 'reduced 5.0000 2', 'normal 20.0000 2']);
+        $this->assertSame($gb2, $this->lookup('gb', '2020-12-01'));
+        $gb3 = self::rows(['reduced 0.0000 3', 'reduced 5.0000 3', 'normal 20.0000 3']);
+        $this->assertSame($gb3, $this->lookup('gb', '2021-01-01'));
         $this->assertSame([], $this->lookup('af', '2020-12-01'));
     }
 
@@ -67,7 +78,8 @@ final class VatTest extends SimTestCase
         foreach (self::EU as $c) {
             foreach (['2015-01-01', '2018-06-01', '2021-07-01', '2026-06-15'] as $date) {
                 $rows = $this->lookup($c, $date);
-                $normal = array_values(array_filter($rows, static fn (string $r): bool => str_starts_with($r, 'normal ') && str_ends_with($r, ' 2')));
+                $isNormal = static fn (string $r): bool => str_starts_with($r, 'normal ') && str_ends_with($r, ' 2');
+                $normal = array_values(array_filter($rows, $isNormal));
                 $this->assertCount(1, $normal, "$c $date: one normal rate in region 2");
                 $rate = (float) explode(' ', $normal[0])[1];
                 $this->assertGreaterThanOrEqual(15.0, $rate, "$c $date");
@@ -84,12 +96,14 @@ final class VatTest extends SimTestCase
         $this->assertContains('normal 19.0000 2', $this->lookup('DE', '2021-01-01'));
         $this->assertContains('normal 25.5000 2', $this->lookup('FI', '2025-01-01'));
         $this->assertContains('superreduced 2.1000 2', $this->lookup('FR', '2024-01-01'));
-        $this->assertSame(['normal 20.0000 2', 'reduced 0.0000 2', 'reduced 5.0000 2'], $this->lookup('XI', '2022-01-01'));
+        $xi = ['normal 20.0000 2', 'reduced 0.0000 2', 'reduced 5.0000 2'];
+        $this->assertSame($xi, $this->lookup('XI', '2022-01-01'));
     }
 
     public function testLookupInXml(): void
     {
-        $r = $this->call('lookups/lookup_vatinfo', ['contract' => false, 'format' => 'xml', 'vatcountry' => 'DK', 'vatdate' => '2016-01-01']);
+        $tree = ['contract' => false, 'format' => 'xml', 'vatcountry' => 'DK', 'vatdate' => '2016-01-01'];
+        $r = $this->call('lookups/lookup_vatinfo', $tree);
         $this->assertTrue($r->isXml());
         $x = $r->xml();
         $this->assertCount(2, $x->vatinfo->vat);
@@ -145,22 +159,34 @@ final class VatTest extends SimTestCase
                 $this->assertAnswer($r, 400, '1', ['SIMINV005'], [], "vattype $vt $cc $date rate $rate");
             }
         }
-        foreach ([['6', 'BE', '2014-12-31'], ['6', 'US', '2026-01-01'], ['7', 'GB', '2020-12-01'], ['7', 'FR', '2026-01-01']] as [$vt, $cc, $date]) {
+        $impossible = [
+            ['6', 'BE', '2014-12-31'],
+            ['6', 'US', '2026-01-01'],
+            ['7', 'GB', '2020-12-01'],
+            ['7', 'FR', '2026-01-01'],
+        ];
+        foreach ($impossible as [$vt, $cc, $date]) {
             $r = $this->add(['vattype' => $vt, 'issuedate' => $date], ['countrycode' => $cc], [$this->line('20')]);
             $this->assertAnswer($r, 400, '1', ['SIMINV006'], [], "vattype $vt $cc $date");
         }
-        $this->assertSame(array_sum(array_map(static fn (array $c): int => count($c[3]), $ok)), count($this->sim()->entries()));
+        $added = array_sum(array_map(static fn (array $c): int => count($c[3]), $ok));
+        $this->assertSame($added, count($this->sim()->entries()));
     }
 
     /** The captured libAcumulus example: FR consumer, vattype 6, 2020, unit price with 12 decimals. */
     public function testTotalsOfTheCapturedExample(): void
     {
-        $inv = $this->addInvoice(['vattype' => '6', 'issuedate' => '2020-02-05', 'paymentstatus' => '2', 'paymentdate' => '2020-04-20'],
-            ['countrycode' => 'FR'], [
-                ['product' => 'Ninja Silhouette', 'unitprice' => '78.503443333333', 'quantity' => '1', 'vatrate' => '20.0000',
+        $inv = $this->addInvoice(
+            ['vattype' => '6', 'issuedate' => '2020-02-05', 'paymentstatus' => '2', 'paymentdate' => '2020-04-20'],
+            ['countrycode' => 'FR'],
+            [
+                ['product' => 'Ninja Silhouette', 'unitprice' => '78.503443333333', 'quantity' => '1',
+                    'vatrate' => '20.0000',
                     'unitpriceinc' => '94.204132', 'meta-vatrate-min' => '19.98'],
-                ['product' => 'Vast Tarief', 'unitprice' => '4.1322', 'quantity' => '1', 'vatrate' => '20.0000', 'nature' => 'Service'],
-            ]);
+                ['product' => 'Vast Tarief', 'unitprice' => '4.1322', 'quantity' => '1', 'vatrate' => '20.0000',
+                    'nature' => 'Service'],
+            ]
+        );
         $e = $this->call('entry/entry_info', ['entryid' => $inv['entryid']])->data()['entry'];
         $this->assertSame('82.63', $e['totalvalueexclvat']);
         $this->assertSame('99.16', $e['totalvalue']);
@@ -178,15 +204,17 @@ final class VatTest extends SimTestCase
         $inv = $this->addInvoice([], [], [
             ['unitprice' => '0.125', 'quantity' => '1', 'vatrate' => '21'],     // ex 0.13, vat 0.0273 -> 0.03
             ['unitprice' => '-0.125', 'quantity' => '1', 'vatrate' => '21'],    // ex -0.13, vat -0.03
-            ['unitprice' => '1.00005', 'quantity' => '100', 'vatrate' => '9'],  // 1.0001 x 100 = 100.01, vat 9.0009 -> 9.00
-            ['unitprice' => '10', 'quantity' => '0.005', 'vatrate' => '21'],    // quantity 0.01: ex 0.10, vat 0.021 -> 0.02
+            ['unitprice' => '1.00005', 'quantity' => '100', 'vatrate' => '9'],  // 100.01, vat 9.0009 -> 9.00
+            ['unitprice' => '10', 'quantity' => '0.005', 'vatrate' => '21'],    // qty 0.01: 0.10, vat 0.021 -> 0.02
             ['unitprice' => '2.50', 'quantity' => '1', 'vatrate' => '21'],      // vat 0.525 -> 0.53
             ['unitprice' => '-2.50', 'quantity' => '1', 'vatrate' => '21'],     // vat -0.525 -> -0.53
             ['unitprice' => '99.99', 'quantity' => '3', 'vatrate' => '-1'],     // VAT-free: 299.97, vat 0
         ]);
         $lines = $this->sim()->entries()[0]['data']['lines'];
-        $this->assertSame(['0.13', '-0.13', '100.01', '0.10', '2.50', '-2.50', '299.97'], array_column($lines, 'amountex'));
-        $this->assertSame(['0.03', '-0.03', '9.00', '0.02', '0.53', '-0.53', '0.00'], array_column($lines, 'vatamount'));
+        $ex = ['0.13', '-0.13', '100.01', '0.10', '2.50', '-2.50', '299.97'];
+        $this->assertSame($ex, array_column($lines, 'amountex'));
+        $vat = ['0.03', '-0.03', '9.00', '0.02', '0.53', '-0.53', '0.00'];
+        $this->assertSame($vat, array_column($lines, 'vatamount'));
         $e = $this->call('entry/entry_info', ['entryid' => $inv['entryid']])->data()['entry'];
         $this->assertSame('400.08', $e['totalvalueexclvat']);
         $this->assertSame('409.10', $e['totalvalue']);
@@ -196,11 +224,12 @@ final class VatTest extends SimTestCase
     public function testMarginScheme(): void
     {
         $inv = $this->addInvoice(['vattype' => '5'], [], [
-            ['product' => 'Used server', 'unitprice' => '121.00', 'costprice' => '100', 'quantity' => '1', 'vatrate' => '21'],
-            ['product' => 'Sold at a loss', 'unitprice' => '50', 'costprice' => '80', 'quantity' => '1', 'vatrate' => '21'],
+            ['product' => 'Used server', 'unitprice' => '121.00', 'costprice' => '100', 'vatrate' => '21'],
+            ['product' => 'Sold at a loss', 'unitprice' => '50', 'costprice' => '80', 'vatrate' => '21'],
         ]);
         $lines = $this->sim()->entries()[0]['data']['lines'];
-        $this->assertSame(['3.64', '0.00'], array_column($lines, 'vatamount'), 'VAT on the margin 21.00 only; none on a loss');
+        $what = 'VAT on the margin 21.00 only; none on a loss';
+        $this->assertSame(['3.64', '0.00'], array_column($lines, 'vatamount'), $what);
         $this->assertSame(['117.36', '50.00'], array_column($lines, 'amountex'));
         $e = $this->call('entry/entry_info', ['entryid' => $inv['entryid']])->data()['entry'];
         $this->assertSame('1', $e['marginscheme']);

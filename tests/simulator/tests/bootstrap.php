@@ -15,7 +15,7 @@ require __DIR__ . '/SimTestCase.php';
 
 $tlsDir = sys_get_temp_dir() . '/acusim-tests-tls-' . getmypid();
 AcuSim\Certs::ensure($tlsDir);
-define('ACUSIM_TEST_TLS_DIR', $tlsDir);
+AcuSim\Tests\SimTestCase::$tlsDir = $tlsDir;
 register_shutdown_function(static function () use ($tlsDir): void {
     AcuSim\Simulator::stopAll();
     foreach (glob("$tlsDir/*") ?: [] as $f) {
