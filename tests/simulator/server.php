@@ -76,6 +76,9 @@ try {
 }
 
 pcntl_async_signals(true);
+// A client that hangs up before its (latency-delayed, large) answer is written must not kill the
+// server; PHP streams already avoid SIGPIPE, this makes sure of it.
+pcntl_signal(SIGPIPE, SIG_IGN);
 foreach ([SIGTERM, SIGINT, SIGHUP] as $sig) {
     pcntl_signal($sig, static function () use ($server): void {
         $server->stop();

@@ -332,9 +332,13 @@ final class HttpServer
         $req = new HttpRequest($method, $target, $version, $headers, $body);
         $c->state = Conn::BUSY;
         $c->head = $method === 'HEAD';
-        $this->app->counters->inFlight++;
-        $this->app->counters->maxInFlight = max($this->app->counters->maxInFlight, $this->app->counters->inFlight);
-        $c->inFlight = true;
+        // In flight: API requests from arrival until answered, dropped, reset, or their hung connection closes.
+        $c->inFlight = !$c->control && !str_starts_with($req->path(), '/_sim');
+        if ($c->inFlight) {
+            $counters = $this->app->counters;
+            $counters->inFlight++;
+            $counters->maxInFlight = max($counters->maxInFlight, $counters->inFlight);
+        }
         $t0 = hrtime(true);
         try {
             $outcome = $this->app->handle($req, $c->requests, $this->tls, $c->control);
@@ -441,7 +445,7 @@ final class HttpServer
         $c->outcome = null;
         switch ($o->action) {
             case Outcome::HANG:
-                $this->done($c);
+                // Stays in flight until the client gives up and closes.
                 $c->state = Conn::HANG;
                 return;
             case Outcome::RESET:

@@ -166,6 +166,33 @@ final class TransportTest extends SimTestCase
         $this->assertStringStartsWith('HTTP/1.1 400 Bad Request', $out);
     }
 
+    public function testClientsHangingUpEarlyDoNotHurtTheServer(): void
+    {
+        $text = str_repeat('0123456789', 300000); // a 3 MB answer, written in many pieces
+        $inv = $this->addInvoice(['descriptiontext' => $text]);
+        $this->sim()->setLatency(300, 'entry/entry_info');
+        for ($i = 0; $i < 3; $i++) {
+            $r = $this->call('entry/entry_info', ['entryid' => $inv['entryid']], ['fresh' => true, 'timeout' => 0.1]);
+            $this->assertSame(28, $r->curlErrno, 'the client gave up');
+        }
+        $this->sim()->setLatency(0, 'entry/entry_info');
+        // a slow reader (200 kB/s) gives up in the middle of the answer
+        $tree = ['contract' => ApiClient::contract(), 'format' => 'json', 'entryid' => $inv['entryid']];
+        $h = curl_init($this->sim()->baseUrl() . '/entry/entry_info.php');
+        $body = http_build_query(['xmlstring' => ApiClient::xml($tree)]);
+        curl_setopt_array($h, [CURLOPT_MAX_RECV_SPEED_LARGE => 200000, CURLOPT_TIMEOUT_MS => 500]
+            + ApiClient::baseOptions($this->sim()) + [CURLOPT_POSTFIELDS => $body]);
+        curl_exec($h);
+        $this->assertSame(28, curl_errno($h));
+        $this->assertGreaterThan(0, curl_getinfo($h, CURLINFO_SIZE_DOWNLOAD), 'part of the answer arrived');
+        curl_close($h);
+        usleep(500000);
+        $this->assertTrue($this->sim()->isRunning());
+        $entry = $this->call('entry/entry_info', ['entryid' => $inv['entryid']])->data()['entry'];
+        $this->assertSame($text, $entry['descriptiontext']);
+        $this->assertSame(0, $this->sim()->counters()['in_flight']);
+    }
+
     public function testPlainHttpOnlyWhenAsked(): void
     {
         $sim = Simulator::start(['http' => true, 'quiet' => true]);
