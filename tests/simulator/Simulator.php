@@ -107,6 +107,9 @@ final class Simulator
                 }
                 proc_close($proc);
                 $why = trim((string) @file_get_contents("$dir/server.out"));
+                if ($owned) {
+                    self::removeIfOwned($dir);
+                }
                 throw new \RuntimeException('the simulator did not start' . ($why !== '' ? ": $why" : ''));
             }
             usleep(10000);

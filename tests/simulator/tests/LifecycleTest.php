@@ -154,14 +154,16 @@ final class LifecycleTest extends TestCase
         $busy = stream_socket_server('tcp://127.0.0.1:0');
         $name = (string) stream_socket_get_name($busy, false);
         $port = (int) substr($name, strrpos($name, ':') + 1);
+        $dirsBefore = glob(sys_get_temp_dir() . '/acusim-*') ?: [];
         try {
-            Simulator::start(['port' => $port, 'tls_dir' => SimTestCase::$tlsDir, 'keep_dir' => false]);
+            Simulator::start(['port' => $port, 'tls_dir' => SimTestCase::$tlsDir]);
             $this->fail('started on a port in use');
         } catch (\RuntimeException $e) {
             $this->assertStringContainsString("cannot listen on 127.0.0.1:$port", $e->getMessage());
         } finally {
             fclose($busy);
         }
+        $this->assertSame($dirsBefore, glob(sys_get_temp_dir() . '/acusim-*') ?: [], 'no state directory left');
         [$rc, $out] = self::sh(self::BIN . '/start --port ' . $port . ' --http');
         $this->assertSame(0, $rc, 'the port is free again: ' . $out);
         $v = self::parse($out);
