@@ -87,6 +87,9 @@ final class Simulator
         if (!empty($options['quiet'])) {
             $cmd[] = '--quiet';
         }
+        if ($owned) {
+            $cmd[] = '--owned'; // reported in server.json: stop removes the directory
+        }
         $out = ['file', "$dir/server.out", 'a'];
         $proc = proc_open($cmd, [0 => ['file', '/dev/null', 'r'], 1 => $out, 2 => $out], $pipes);
         if (!is_resource($proc)) {
