@@ -353,6 +353,21 @@ final class ReconcileTest extends SimTestCase
         $this->assertSame([$again['entryid']], array_column($this->reconcile($email, $date, $marker2), 'entryid'));
     }
 
+    public function testNotesComeBackAsStored(): void
+    {
+        // &#92;n and &#92;t arrive as two characters each; real line breaks and tabs stay what they are
+        $notes = 'regel 1\\nregel 2\\tkolom' . "\nechte regel\techte tab";
+        $inv = $this->addInvoice(['invoicenotes' => $notes, 'descriptiontext' => $notes]);
+        $e = $this->entry($inv['entryid']);
+        $this->assertSame([$notes, $notes, $notes], [$e['invoicenote'], $e['entrynote'], $e['descriptiontext']]);
+        $this->assertStringContainsString('regel 1\\\\nregel 2\\\\tkolom\\necht', $this->call(
+            'entry/entry_info',
+            ['entryid' => $inv['entryid']]
+        )->body, 'JSON: the literal backslash doubled, the line break as \\n');
+        $none = $this->entry($this->addInvoice()['entryid']);
+        $this->assertSame([[], []], [$none['invoicenote'], $none['descriptiontext']], 'not sent: empty ({})');
+    }
+
     public function testTimeoutOfANewCustomerIsFoundByItsMarker(): void
     {
         $email = 'nieuw@example.com';
