@@ -18,6 +18,9 @@ final class Api
     private const API_ROLES = [1, 2, 4, 5, 6];
     private const READERS = [1, 2, 4, 5];
 
+    /** Default page size of contact_invoices_outgoing (the simulator's choice). */
+    public const OUTGOING_ROWCOUNT = 25;
+
     /**
      * 'group/call' => [handler method, contract: required|optional|none|forbidden, roles allowed].
      * lookup_vatinfo and picklist_companytypes take an optional contract, the
@@ -48,6 +51,7 @@ final class Api
         'reports/report_threshold_eu_ecommerce' => ['reportThreshold', 'required', self::READERS],
         'contacts/contacts_list' => ['contactsList', 'required', self::READERS],
         'contacts/contact_get' => ['contactGet', 'required', self::READERS],
+        'contacts/contact_invoices_outgoing' => ['contactInvoicesOutgoing', 'required', self::READERS],
         'stock/stock_add' => ['stockAdd', 'required', self::API_ROLES],
         'signup/signup' => ['signup', 'forbidden', self::ANY_ROLE],
     ];
@@ -1257,6 +1261,74 @@ final class Api
         }
         $call->reply->mainKey = 'contact';
         $call->reply->main = $this->contactView($c);
+    }
+
+    /**
+     * The outgoing (sales) invoices of one contact, newest first: what a
+     * client lists to find out whether an invoice_add whose answer it lost
+     * was booked (docs/simulator.md, "Reconciling an unknown outcome").
+     * Only final invoices (entries) are listed, waste bin included with its
+     * timestamp in `deleted`; concepts have no entry and are left out.
+     * Request: contactid (M); offset (default 0), rowcount (default 25,
+     * 0 = all), issuedatefrom / issuedateto (inclusive) are the simulator's
+     * choices, the real service's options are unknown.
+     */
+    private function contactInvoicesOutgoing(Call $call): void
+    {
+        $raw = trim($call->field('contactid') ?? '');
+        if ($raw === '') {
+            throw new ApiError('SIMREQ001', ['contactid']);
+        }
+        $c = self::isId($raw) ? $this->store->contact($call->contractCode(), (int) $raw) : null;
+        if ($c === null) {
+            throw new ApiError('SIMCON001', [$raw], ['contactid' => $raw]);
+        }
+        $count = static function (string $name, int $default) use ($call): int {
+            $v = trim($call->field($name) ?? '');
+            if ($v === '') {
+                return $default;
+            }
+            if (preg_match('/^\d{1,9}$/', $v) !== 1) {
+                throw new ApiError('SIMREQ002', [$v, $name]);
+            }
+            return (int) $v;
+        };
+        $offset = $count('offset', 0);
+        $rows = $count('rowcount', self::OUTGOING_ROWCOUNT);
+        $dates = [];
+        foreach (['issuedatefrom', 'issuedateto'] as $name) {
+            $v = trim($call->field($name) ?? '');
+            if ($v !== '' && !Dates::valid($v)) {
+                throw new ApiError('SIMREQ002', [$v, $name]);
+            }
+            $dates[] = $v;
+        }
+        $entries = $this->store->entriesOfContact(
+            $call->contractCode(),
+            $c['id'],
+            $dates[0],
+            $dates[1],
+            $offset,
+            $rows > 0 ? $rows : null
+        );
+        $items = [];
+        foreach ($entries as $e) {
+            $items[] = [
+                'entryid' => (string) $e['id'],
+                'token' => $e['token'],
+                'invoicenumber' => $e['invoicenumber'],
+                'issuedate' => $e['issuedate'],
+                'entrydate' => $e['issuedate'],
+                'entrycreated' => $e['created'],
+                'description' => (string) ($e['data']['invoice']['description'] ?? ''),
+                'totalvalueexclvat' => self::amount($e['total_ex']),
+                'totalvalue' => self::amount($e['total_ex'] + $e['total_vat']),
+                'paymentstatus' => (string) $e['paymentstatus'],
+                'paymentdate' => $e['paymentdate'],
+                'deleted' => $e['deleted'],
+            ];
+        }
+        $this->picklist($call, 'invoices', 'invoice', $items);
     }
 
     // ---- stock and signup ---------------------------------------------------

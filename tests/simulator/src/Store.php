@@ -95,6 +95,7 @@ final class Store
                 created TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS entries_contract ON entries (contract, issuedate);
+            CREATE INDEX IF NOT EXISTS entries_contact ON entries (contract, contactid, issuedate);
             CREATE TABLE IF NOT EXISTS concepts (
                 id INTEGER PRIMARY KEY,
                 contract TEXT NOT NULL,
@@ -401,6 +402,35 @@ final class Store
     {
         $rows = $this->all('SELECT * FROM entries WHERE contract = ? ORDER BY id', [$contract]);
         return array_map([self::class, 'entryRow'], $rows);
+    }
+
+    /**
+     * The entries (final invoices, waste bin included) of one contact of a
+     * contract, newest first: issue date descending, then entry id descending
+     * (the later booking first). $from/$to ('' = open) bound the issue date,
+     * inclusive; $limit null = all.
+     */
+    public function entriesOfContact(
+        string $contract,
+        int $contactid,
+        string $from,
+        string $to,
+        int $offset,
+        ?int $limit
+    ): array {
+        $sql = 'SELECT * FROM entries WHERE contract = ? AND contactid = ?';
+        $args = [$contract, $contactid];
+        if ($from !== '') {
+            $sql .= ' AND issuedate >= ?';
+            $args[] = $from;
+        }
+        if ($to !== '') {
+            $sql .= ' AND issuedate <= ?';
+            $args[] = $to;
+        }
+        // Integers, so safe to write into the statement (a bound LIMIT would be text).
+        $sql .= sprintf(' ORDER BY issuedate DESC, id DESC LIMIT %d OFFSET %d', $limit ?? -1, max(0, $offset));
+        return array_map([self::class, 'entryRow'], $this->all($sql, $args));
     }
 
     public function countEntries(string $contract): int
