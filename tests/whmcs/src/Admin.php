@@ -76,7 +76,9 @@ final class Admin
             $this->sb->hooks(),
             'admin.page',
             $flags,
-            fn (string $hook): array => $templateVars,
+            function (string $hook) use (&$templateVars): array {
+                return $templateVars;
+            },
             [
                 'output' => function () use ($module, $vars, &$output, &$sidebar, &$status): void {
                     [$status, $output] = $this->capture(fn () => ($module . '_output')($vars), $module . '_output');

@@ -56,7 +56,7 @@ final class Generator
     private const EU_OTHER = ['DE', 'BE', 'FR', 'ES', 'IT', 'AT', 'PL', 'SE', 'IE', 'DK', 'FI', 'PT'];
     private const NON_EU = ['CH', 'NO', 'AU', 'CA', 'JP'];
     /** TLD => yearly price in EUR cents. */
-    private const TLDS = ['nl' => 799, 'com' => 1395, 'eu' => 899, 'be' => 999, 'de' => 899, 'org' => 1495, 'io' => 4500];
+    public const TLDS = ['nl' => 799, 'com' => 1395, 'eu' => 899, 'be' => 999, 'de' => 899, 'org' => 1495, 'io' => 4500];
     private const FLUSH_EVERY = 2000;
 
     private readonly Dice $dice;

@@ -43,6 +43,8 @@ final class GeneratorWriter
     private string $today;
     private ?int $customNumber = null;
     private ?int $paidNumber = null;
+    /** @var array<string,\PDOStatement> */
+    private array $statements = [];
 
     /**
      * @param list<int> $clientIds
@@ -134,17 +136,42 @@ final class GeneratorWriter
         $this->settle($id, $clientId, $outcome, $date, $kind === 'addfunds');
     }
 
-    /** Writes what is buffered. */
+    /**
+     * Writes what is buffered: multi-row INSERTs of 200 rows, prepared once
+     * per table and size on Capsule's PDO (the query builder compiles every
+     * insert anew, which was three quarters of the time).
+     */
     public function flush(): void
     {
         foreach (self::TABLES as $t) {
-            foreach (array_chunk($this->buf[$t], 250) as $chunk) {
-                Capsule::table($t)->insert($chunk);
+            foreach (array_chunk($this->buf[$t], 200) as $chunk) {
+                $values = [];
+                foreach ($chunk as $row) {
+                    foreach ($row as $v) {
+                        $values[] = $v;
+                    }
+                }
+                $this->statement($t, array_keys($chunk[0]), count($chunk))->execute($values);
             }
             $this->buf[$t] = [];
         }
         $this->pool = [];
         $this->index = [];
+    }
+
+    /** @param list<string> $columns */
+    private function statement(string $table, array $columns, int $rows): \PDOStatement
+    {
+        $key = $table . ':' . $rows;
+        if (!isset($this->statements[$key])) {
+            $connection = Capsule::connection();
+            $grammar = $connection->getQueryGrammar();
+            $tuple = '(' . implode(',', array_fill(0, count($columns), '?')) . ')';
+            $sql = 'INSERT INTO ' . $grammar->wrapTable($table) . ' (' . $grammar->columnize($columns) . ') VALUES '
+                . implode(',', array_fill(0, $rows, $tuple));
+            $this->statements[$key] = $connection->getPdo()->prepare($sql);
+        }
+        return $this->statements[$key];
     }
 
     /** Client credit balances and the next invoice numbers. */
@@ -246,7 +273,7 @@ final class GeneratorWriter
             $id = $this->next['tbldomains']++;
             $name = $this->clients[$clientId]['slug'] . '-' . $clientId . '.' . $tld;
             $transfer = $this->dice->int(0, 4) === 0;
-            $yearly = $this->price($clientId, self::TLDS[$tld]);
+            $yearly = $this->price($clientId, Generator::TLDS[$tld]);
             $this->domains[$clientId] = ['id' => $id, 'name' => $name, 'yearly' => $yearly,
                 'type' => $transfer ? 'DomainTransfer' : 'DomainRegister'];
             $this->buf['tbldomains'][] = [
@@ -412,17 +439,21 @@ final class GeneratorWriter
             $this->creditRow($clientId, -$l['amount'], 'Credit Applied to Invoice #' . $l['relid'], $l['relid'], $paidOn);
             $o['credit'] = Money::format(Money::cents($o['credit']) + $l['amount']);
             $o['total'] = Money::format(Money::cents($o['total']) - $l['amount']);
-            $this->markPaid($o, $paidOn);
+            $this->markPaid($o, $this->buf['tblinvoices'][$this->index[$id]]['datepaid']);
             unset($o);
         }
         return true;
     }
 
-    /** @param array<string,mixed> $row */
+    /**
+     * @param array<string,mixed> $row
+     * @param string $on a date (a time of day is picked) or a full datetime
+     */
     private function markPaid(array &$row, string $on): void
     {
         $row['status'] = 'Paid';
-        $row['datepaid'] = $on . ' ' . sprintf('%02d:%02d:00', $this->dice->int(8, 22), $this->dice->int(0, 59));
+        $row['datepaid'] = strlen($on) > 10 ? $on
+            : $on . ' ' . sprintf('%02d:%02d:00', $this->dice->int(8, 22), $this->dice->int(0, 59));
         if ($this->paidNumber !== null && $row['invoicenum'] === '') {
             $row['invoicenum'] = $this->number($this->paidNumber++, 'SequentialInvoiceNumberFormat', $on);
         }
@@ -492,7 +523,7 @@ final class GeneratorWriter
 
     private function pickTld(): string
     {
-        $tlds = array_keys(self::TLDS);
+        $tlds = array_keys(Generator::TLDS);
         return $tlds[$this->dice->int(0, count($tlds) - 1)];
     }
 }

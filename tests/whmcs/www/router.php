@@ -20,12 +20,13 @@ use WhmcsSandbox\Admin;
 use WhmcsSandbox\Page;
 use WhmcsSandbox\Sandbox;
 
-$config = json_decode((string) file_get_contents((string) getenv('WHMCS_SANDBOX_CONFIG')), true, 512, JSON_THROW_ON_ERROR);
-$sb = Sandbox::boot(array_merge($config['sandbox'], ['adminId' => 0]));
-
-$path = (string) parse_url((string) ($_SERVER['REQUEST_URI'] ?? '/'), PHP_URL_PATH);
+// Taken before booting: a sandbox page load starts with fresh superglobals.
 $get = $_GET;
 $post = $_POST;
+$path = (string) parse_url((string) ($_SERVER['REQUEST_URI'] ?? '/'), PHP_URL_PATH);
+
+$config = json_decode((string) file_get_contents((string) getenv('WHMCS_SANDBOX_CONFIG')), true, 512, JSON_THROW_ON_ERROR);
+$sb = Sandbox::boot(array_merge($config['sandbox'], ['adminId' => 0]));
 
 if (str_starts_with($path, '/modules/addons/')) {
     $root = (string) realpath($sb->addons()->root());

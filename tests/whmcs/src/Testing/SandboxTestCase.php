@@ -42,6 +42,10 @@ abstract class SandboxTestCase extends TestCase
     protected function tearDown(): void
     {
         $errors = $this->sb->hooks()->errors();
+        if (Sandbox::hasCurrent() && Sandbox::current() !== $this->sb) {
+            // A test that booted another sandbox: its hooks count too.
+            $errors = [...$errors, ...Sandbox::current()->hooks()->errors()];
+        }
         foreach ($this->tempFiles as $file) {
             foreach ([$file, $file . '-wal', $file . '-shm'] as $f) {
                 if (is_file($f)) {
@@ -76,7 +80,7 @@ abstract class SandboxTestCase extends TestCase
     {
         $dsn = getenv('WHMCS_SANDBOX_DB') ?: Sandbox::DEFAULT_DSN;
         if (!Database::fromDsn($dsn)->isShareable()) {
-            $file = tempnam(sys_get_temp_dir(), 'whmcs-sandbox-') . '.sqlite';
+            $file = (string) tempnam(sys_get_temp_dir(), 'whmcs-sandbox-'); // an empty file is an empty database
             $this->tempFiles[] = $file;
             $dsn = 'sqlite:' . $file;
         }
