@@ -1,5 +1,7 @@
 <?php
 
+// phpcs:disable PSR1.Files.SideEffects -- a bootstrap defines WHMCS's constants and loads code
+
 /**
  * Loads the WHMCS sandbox into a PHP process: what WHMCS gives an addon (the
  * WHMCS constant, Capsule over Debian's illuminate/database, the global

@@ -34,8 +34,11 @@ final class AddonLifecycleTest extends TestCase
         $result = $this->sb->addons()->activate('sandbox_probe');
         $this->assertSame(['status' => 'success', 'description' => 'Probe activated'], $result);
         $this->assertTrue(Capsule::schema()->hasTable('mod_sandbox_probe'));
-        $this->assertSame(['version' => '1.0.0', 'access' => '1'], $this->sb->addons()->settings('sandbox_probe'),
-            'defaults are not written on activation');
+        $this->assertSame(
+            ['version' => '1.0.0', 'access' => '1'],
+            $this->sb->addons()->settings('sandbox_probe'),
+            'defaults are not written on activation'
+        );
         $this->assertSame('sandbox_probe', \WHMCS\Config\Setting::getValue('ActiveAddonModules'));
         $this->assertSame('sandbox_probe', \WHMCS\Config\Setting::getValue('AddonModulesHooks'));
         $this->assertSame([1, 5, 10, 20], array_column($this->sb->hooks()->functionsFor('InvoicePaid'), 'priority'));
@@ -82,8 +85,10 @@ final class AddonLifecycleTest extends TestCase
         $s = $again->scenarios();
         $invoice = $s->invoice($s->client());
         $s->pay($invoice);
-        $this->assertSame(['paid-priority-1', 'paid-priority-5', 'InvoicePaid', 'claim-won'],
-            $this->probeEvents(['paid-priority-1', 'paid-priority-5', 'InvoicePaid', 'claim-won']));
+        $this->assertSame(
+            ['paid-priority-1', 'paid-priority-5', 'InvoicePaid', 'claim-won'],
+            $this->probeEvents(['paid-priority-1', 'paid-priority-5', 'InvoicePaid', 'claim-won'])
+        );
     }
 
     public function testTheProbeSeesTheSameOrderAndVarsAsTheLog(): void
@@ -103,10 +108,14 @@ final class AddonLifecycleTest extends TestCase
             'AddTransaction', 'ManualRefund'], $events);
         $created = $this->probe(['InvoiceCreated'])[0]['vars'];
         $this->assertSame($invoice, $created['invoiceid'], 'an int survives into the addon');
-        $this->assertSame(['object' => \WHMCS\Billing\Invoice::class], $this->probe(['InvoicePaid'])[0]['vars']['invoice']);
+        $paid = $this->probe(['InvoicePaid'])[0]['vars'];
+        $this->assertSame(['object' => \WHMCS\Billing\Invoice::class], $paid['invoice']);
         $this->assertSame($client, $this->probe(['ClientAdd'])[0]['vars']['client_id']);
-        $this->assertSame('0.00', Capsule::table('tblinvoices')->where('id', $invoice)->value('tax'),
-            'an EU business with a VAT number is exempt: no tax');
+        $this->assertSame(
+            '0.00',
+            Capsule::table('tblinvoices')->where('id', $invoice)->value('tax'),
+            'an EU business with a VAT number is exempt: no tax'
+        );
     }
 
     public function testStrictTypesHandlerNeedsIntIds(): void
@@ -146,7 +155,8 @@ final class AddonLifecycleTest extends TestCase
         $this->assertSame('success', $result['status']);
         $this->assertFalse($this->sb->addons()->isActive('sandbox_probe'));
         $this->assertSame([], $this->sb->addons()->settings('sandbox_probe'));
-        $this->assertSame([], array_filter($this->sb->hooks()->registered(), fn ($r) => $r['source'] === 'sandbox_probe'));
+        $probeHooks = array_filter($this->sb->hooks()->registered(), fn ($r) => $r['source'] === 'sandbox_probe');
+        $this->assertSame([], $probeHooks);
         $s = $this->sb->scenarios();
         $s->pay($s->invoice($s->client()));
         $this->assertSame(['activate', 'deactivate'], $this->probeEvents(), 'no hooks after deactivation');
@@ -165,7 +175,8 @@ final class AddonLifecycleTest extends TestCase
         try {
             $sb = Sandbox::boot(['modules' => $root]);
             $sb->addons()->activate('later_hooks');
-            file_put_contents($root . '/later_hooks/hooks.php', "<?php\nadd_hook('SandboxLater', 1, fn () => 'later');\n");
+            $hooks = "<?php\nadd_hook('SandboxLater', 1, fn () => 'later');\n";
+            file_put_contents($root . '/later_hooks/hooks.php', $hooks);
             $sb->newRequest();
             $this->assertSame([], run_hook('SandboxLater'), 'WHMCS cached "no hooks file" at activation');
             $sb->addons()->saveSettings('later_hooks', []);

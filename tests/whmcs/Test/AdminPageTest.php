@@ -16,7 +16,8 @@ final class AdminPageTest extends TestCase
         $page = $this->sb->admin()->render('sandbox_probe', ['action' => 'overview']);
         $this->assertSame(200, $page->status);
         $this->assertStringContainsString('<h2>Sandbox probe</h2>', $page->output, 'the english $_ADDONLANG');
-        $this->assertStringContainsString('<p id="modulelink">addonmodules.php?module=sandbox_probe</p>', $page->output);
+        $link = '<p id="modulelink">addonmodules.php?module=sandbox_probe</p>';
+        $this->assertStringContainsString($link, $page->output);
         $this->assertStringContainsString('&lt;script&gt;alert(1)&lt;/script&gt;', $page->output);
         $this->assertStringNotContainsString('<script>alert(1)', $page->html);
         $this->assertStringContainsString('<li id="version">1.0.0</li>', $page->sidebar);
@@ -33,9 +34,11 @@ final class AdminPageTest extends TestCase
     {
         $this->sb->addons()->activate('sandbox_probe');
         \WHMCS\Database\Capsule::table('tbladmins')->where('id', 1)->update(['language' => 'dutch']);
-        $this->assertStringContainsString('<h2>Sandbox-sonde</h2>', $this->sb->admin()->render('sandbox_probe')->output);
+        $dutch = $this->sb->admin()->render('sandbox_probe')->output;
+        $this->assertStringContainsString('<h2>Sandbox-sonde</h2>', $dutch);
         \WHMCS\Database\Capsule::table('tbladmins')->where('id', 1)->update(['language' => 'klingon']);
-        $this->assertStringContainsString('<h2>Sandbox probe</h2>', $this->sb->admin()->render('sandbox_probe')->output);
+        $fallback = $this->sb->admin()->render('sandbox_probe')->output;
+        $this->assertStringContainsString('<h2>Sandbox probe</h2>', $fallback);
     }
 
     public function testAccessRules(): void
@@ -63,7 +66,8 @@ final class AdminPageTest extends TestCase
 
         $form = $this->sb->admin()->render('sandbox_probe')->output;
         $this->assertSame(1, preg_match('/name="token" value="([0-9a-f]{40})"/', $form, $m));
-        $page = $this->sb->admin()->render('sandbox_probe', [], ['action' => 'record', 'note' => 'ok', 'token' => $m[1]]);
+        $post = ['action' => 'record', 'note' => 'ok', 'token' => $m[1]];
+        $page = $this->sb->admin()->render('sandbox_probe', [], $post);
         $this->assertSame(200, $page->status);
         $this->assertStringContainsString('Saved', $page->output);
         $this->assertSame([['note' => 'ok']], array_column($this->probe(['output-post']), 'vars'));
@@ -74,14 +78,15 @@ final class AdminPageTest extends TestCase
     public function testAdminAreaOutputHooksWrapThePage(): void
     {
         $this->sb->addons()->activate('sandbox_probe');
-        add_hook('AdminAreaHeadOutput', 1, fn (array $vars) => '<meta name="probe-head" content="' . $vars['filename'] . '">');
+        add_hook('AdminAreaHeadOutput', 1, fn (array $v) => '<meta name="probe-head" content="' . $v['filename']
+            . '">');
         add_hook('AdminAreaHeaderOutput', 1, fn () => '<div id="probe-header"></div>');
         add_hook('AdminAreaFooterOutput', 1, fn () => '<script id="probe-footer"></script>');
         add_hook('AdminAreaPage', 1, fn (array $vars) => ['pagetitle' => 'Changed']);
         $this->sb->hooks()->clearLog();
         $html = $this->sb->admin()->render('sandbox_probe')->html;
-        $this->assertSame(['AdminAreaPage', 'AdminAreaHeadOutput', 'AdminAreaHeaderOutput', 'AdminAreaFooterOutput'],
-            $this->sb->hooks()->fired(['AdminAreaPage', 'AdminAreaHeadOutput', 'AdminAreaHeaderOutput', 'AdminAreaFooterOutput']));
+        $wrapper = ['AdminAreaPage', 'AdminAreaHeadOutput', 'AdminAreaHeaderOutput', 'AdminAreaFooterOutput'];
+        $this->assertSame($wrapper, $this->sb->hooks()->fired($wrapper));
         $this->assertSame('Changed', $this->sb->hooks()->varsOf('AdminAreaFooterOutput')[0]['pagetitle']);
         $head = strpos($html, 'probe-head');
         $this->assertNotFalse($head);
@@ -100,8 +105,11 @@ final class AdminPageTest extends TestCase
         $this->assertStringContainsString('<input type="checkbox" name="enabled" checked>', $page->output);
         $this->sb->admin()->settingsPage('sandbox_probe', ['label' => 'New', 'mode' => 'safe']);
         $settings = $this->sb->addons()->settings('sandbox_probe');
-        $this->assertSame(['New', 'safe', ''], [$settings['label'], $settings['mode'], $settings['enabled']],
-            'a form post without the checkbox unticks it');
+        $this->assertSame(
+            ['New', 'safe', ''],
+            [$settings['label'], $settings['mode'], $settings['enabled']],
+            'a form post without the checkbox unticks it'
+        );
     }
 
     public function testServedOverPhpBuiltInServer(): void
@@ -114,15 +122,18 @@ final class AdminPageTest extends TestCase
             $this->assertSame(200, $r['status'], $server->log());
             $this->assertStringContainsString('<p id="label">Served</p>', $r['body']);
             $this->assertSame(1, preg_match('/name="token" value="([0-9a-f]{40})"/', $r['body'], $m));
-            $bad = $server->request('POST', '/admin/addonmodules.php?module=sandbox_probe', ['action' => 'record', 'note' => 'x',
-                'token' => str_repeat('0', 40)]);
+            $page = '/admin/addonmodules.php?module=sandbox_probe';
+            $forged = str_repeat('0', 40);
+            $bad = $server->request('POST', $page, ['action' => 'record', 'note' => 'x', 'token' => $forged]);
             $this->assertSame(403, $bad['status']);
-            $ok = $server->request('POST', '/admin/addonmodules.php?module=sandbox_probe', ['action' => 'record',
-                'note' => 'over http', 'token' => $m[1]]);
+            $ok = $server->request('POST', $page, ['action' => 'record', 'note' => 'over http', 'token' => $m[1]]);
             $this->assertSame(200, $ok['status']);
             $this->assertSame([['note' => 'over http']], array_column($this->probe(['output-post']), 'vars'));
-            $this->assertSame(404, $server->request('GET', '/modules/addons/sandbox_probe/hooks.php')['status'],
-                'only static assets are served from module directories');
+            $this->assertSame(
+                404,
+                $server->request('GET', '/modules/addons/sandbox_probe/hooks.php')['status'],
+                'only static assets are served from module directories'
+            );
             $this->assertSame(404, $server->request('GET', '/admin/addonmodules.php?module=nope')['status']);
             $this->assertStringContainsString('sandbox_probe', $server->request('GET', '/admin/')['body']);
         } finally {

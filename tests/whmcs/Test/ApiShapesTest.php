@@ -16,11 +16,13 @@ final class ApiShapesTest extends TestCase
 {
     private const MONEY = '/^-?\d+\.\d{2}$/';
     private const RATE = '/^\d+\.\d{3}$/';
+    private const IBAN = 'GR1601101250000000012300695';
 
     public function testGetInvoiceShapeWithoutAndWithTransactions(): void
     {
         $client = $this->sb->scenarios()->client('nl_consumer');
-        $invoice = $this->sb->scenarios()->invoice($client, [['Webhosting & more', '9.95', true], ['Setup', '5.00', false]]);
+        $lines = [['Webhosting & more', '9.95', true], ['Setup', '5.00', false]];
+        $invoice = $this->sb->scenarios()->invoice($client, $lines);
         $r = localAPI('GetInvoice', ['invoiceid' => (string) $invoice]);
 
         $this->assertSame('success', $r['result']);
@@ -67,7 +69,8 @@ final class ApiShapesTest extends TestCase
 
     public function testGetInvoiceErrorsAndCaseInsensitiveCommands(): void
     {
-        $this->assertSame(['result' => 'error', 'message' => 'Invoice ID Not Found'], localAPI('GetInvoice', ['invoiceid' => 999]));
+        $notFound = ['result' => 'error', 'message' => 'Invoice ID Not Found'];
+        $this->assertSame($notFound, localAPI('GetInvoice', ['invoiceid' => 999]));
         $this->assertSame(['result' => 'error', 'message' => 'Invoice ID Not Found'], localAPI('GetInvoice', []));
         $this->assertSame('success', localAPI('getcurrencies')['result']);
         $this->assertSame('success', localAPI('GETPAYMENTMETHODS')['result']);
@@ -94,18 +97,20 @@ final class ApiShapesTest extends TestCase
         $this->assertSame($a, $first['id']);
         $this->assertSame('GBP', $first['currencycode']);
         $this->assertSame('£', $first['currencyprefix']);
-        foreach (['id', 'userid', 'firstname', 'lastname', 'companyname', 'invoicenum', 'date', 'duedate', 'datepaid',
+        foreach (
+            ['id', 'userid', 'firstname', 'lastname', 'companyname', 'invoicenum', 'date', 'duedate', 'datepaid',
             'last_capture_attempt', 'date_refunded', 'date_cancelled', 'subtotal', 'credit', 'tax', 'tax2', 'total',
             'taxrate', 'taxrate2', 'status', 'paymentmethod', 'paymethodid', 'notes', 'created_at', 'updated_at',
-            'currencycode', 'currencyprefix', 'currencysuffix'] as $key) {
+            'currencycode', 'currencyprefix', 'currencysuffix'] as $key
+        ) {
             $this->assertArrayHasKey($key, $first);
         }
         $this->assertMatchesRegularExpression(self::MONEY, $first['total']);
         $this->assertMatchesRegularExpression(self::RATE, $first['taxrate']);
 
-        $this->assertSame([$b, $c], array_column(localAPI('GetInvoices', ['userid' => $nl])['invoices']['invoice'], 'id'));
-        $this->assertSame([$c], array_column(localAPI('GetInvoices', ['status' => 'Paid'])['invoices']['invoice'], 'id'));
-        $this->assertSame([$a], array_column(localAPI('GetInvoices', ['status' => 'Overdue'])['invoices']['invoice'], 'id'));
+        $this->assertSame([$b, $c], self::invoiceIds(['userid' => $nl]));
+        $this->assertSame([$c], self::invoiceIds(['status' => 'Paid']));
+        $this->assertSame([$a], self::invoiceIds(['status' => 'Overdue']));
         $page = localAPI('GetInvoices', ['limitstart' => 1, 'limitnum' => 1, 'orderby' => 'total', 'order' => 'desc']);
         $this->assertSame(3, $page['totalresults']);
         $this->assertSame(1, $page['numreturned']);
@@ -122,7 +127,7 @@ final class ApiShapesTest extends TestCase
             'email' => 'eleni@example.gr', 'address1' => 'Odos Ermou 5', 'city' => 'Athina', 'state' => 'Attica',
             'postcode' => '10563', 'country' => 'GR', 'phonenumber' => '2101234567', 'tax_id' => 'EL123456789',
             'currency' => 1,
-            'customfields' => base64_encode(serialize([$vatField => 'EL123456789', $ibanField => 'GR1601101250000000012300695'])),
+            'customfields' => base64_encode(serialize([$vatField => 'EL123456789', $ibanField => self::IBAN])),
         ]);
         $this->assertSame('success', $r['result']);
         $this->assertIsInt($r['clientid']);
@@ -142,17 +147,19 @@ final class ApiShapesTest extends TestCase
         $this->assertSame('0.00', $c['credit']);
         $this->assertSame('+30.2101234567', $c['phonenumberformatted']);
         $this->assertTrue($c['taxexempt'], 'a valid EU VAT number outside the home country is exempt (TaxEUTaxExempt)');
-        foreach (['latefeeoveride', 'overideduenotices', 'separateinvoices', 'disableautocc', 'emailoptout',
-            'marketing_emails_opt_in', 'overrideautoclose', 'email_verified', 'isOptedInToMarketingEmails'] as $flag) {
+        foreach (
+            ['latefeeoveride', 'overideduenotices', 'separateinvoices', 'disableautocc', 'emailoptout',
+            'marketing_emails_opt_in', 'overrideautoclose', 'email_verified', 'isOptedInToMarketingEmails'] as $flag
+        ) {
             $this->assertFalse($c[$flag], $flag);
         }
         $this->assertSame(
-            [['id' => $vatField, 'value' => 'EL123456789'], ['id' => $ibanField, 'value' => 'GR1601101250000000012300695'],
+            [['id' => $vatField, 'value' => 'EL123456789'], ['id' => $ibanField, 'value' => self::IBAN],
                 ['id' => Seeder::customFieldId('Chamber of Commerce'), 'value' => '']],
             $c['customfields']
         );
         $this->assertSame('EL123456789', $c['customfields1']);
-        $this->assertSame('GR1601101250000000012300695', $c['customfields2']);
+        $this->assertSame(self::IBAN, $c['customfields2']);
         $this->assertSame('', $c['customfields3']);
         $this->assertSame('eleni@example.gr', $c['users']['user'][0]['email']);
         $this->assertTrue($c['users']['user'][0]['is_owner']);
@@ -183,12 +190,17 @@ final class ApiShapesTest extends TestCase
     {
         $pm = localAPI('GetPaymentMethods');
         $this->assertSame(4, $pm['totalresults']);
-        $this->assertSame(['module' => 'banktransfer', 'displayname' => 'Bank Transfer'], $pm['paymentmethods']['paymentmethod'][0]);
-        $this->assertSame(['banktransfer', 'paypalcheckout', 'mollieideal', 'stripe'],
-            array_column($pm['paymentmethods']['paymentmethod'], 'module'));
+        $first = $pm['paymentmethods']['paymentmethod'][0];
+        $this->assertSame(['module' => 'banktransfer', 'displayname' => 'Bank Transfer'], $first);
+        $this->assertSame(
+            ['banktransfer', 'paypalcheckout', 'mollieideal', 'stripe'],
+            array_column($pm['paymentmethods']['paymentmethod'], 'module')
+        );
         $this->sb->seeder()->removeGateway('paypalcheckout');
-        $this->assertSame(['banktransfer', 'mollieideal', 'stripe'],
-            array_column(localAPI('GetPaymentMethods')['paymentmethods']['paymentmethod'], 'module'));
+        $this->assertSame(
+            ['banktransfer', 'mollieideal', 'stripe'],
+            array_column(localAPI('GetPaymentMethods')['paymentmethods']['paymentmethod'], 'module')
+        );
 
         $cur = localAPI('GetCurrencies');
         $this->assertSame(3, $cur['totalresults']);
@@ -209,15 +221,21 @@ final class ApiShapesTest extends TestCase
         $this->assertSame('success', $r['result']);
         $this->assertSame('Unpaid', $r['status']);
         $i = localAPI('GetInvoice', ['invoiceid' => $r['invoiceid']]);
-        $this->assertSame(['9.000', '13.49', '1.13', '14.62', 'mollieideal', '2026-11-15', '2026-11-29', 'Thanks'],
-            [$i['taxrate'], $i['subtotal'], $i['tax'], $i['total'], $i['paymentmethod'], $i['date'], $i['duedate'], $i['notes']]);
+        $this->assertSame(
+            ['9.000', '13.49', '1.13', '14.62', 'mollieideal', '2026-11-15', '2026-11-29', 'Thanks'],
+            [$i['taxrate'], $i['subtotal'], $i['tax'], $i['total'], $i['paymentmethod'], $i['date'], $i['duedate'],
+                $i['notes']]
+        );
         $this->assertSame(['A', 'B'], array_column($i['items']['item'], 'description'));
 
-        $draft = localAPI('CreateInvoice', ['userid' => $client, 'draft' => true, 'itemdescription1' => 'D', 'itemamount1' => '1']);
+        $draft = localAPI('CreateInvoice', ['userid' => $client, 'draft' => true, 'itemdescription1' => 'D',
+            'itemamount1' => '1']);
         $this->assertSame('Draft', $draft['status']);
         $this->assertSame('Client ID Not Found', localAPI('CreateInvoice', ['userid' => 999])['message']);
-        $this->assertStringStartsWith('Cannot create and send a draft invoice',
-            localAPI('CreateInvoice', ['userid' => $client, 'draft' => 1, 'sendinvoice' => 1])['message']);
+        $this->assertStringStartsWith(
+            'Cannot create and send a draft invoice',
+            localAPI('CreateInvoice', ['userid' => $client, 'draft' => 1, 'sendinvoice' => 1])['message']
+        );
     }
 
     public function testUpdateInvoiceEditsLinesAndRecalculates(): void
@@ -235,15 +253,20 @@ final class ApiShapesTest extends TestCase
         ]);
         $this->assertSame(['result' => 'success', 'invoiceid' => $invoice], $r);
         $i = localAPI('GetInvoice', ['invoiceid' => $invoice]);
-        $this->assertSame([['New', '20.00', 0], ['Extra', '3.00', 1]],
-            array_map(static fn ($x) => [$x['description'], $x['amount'], $x['taxed']], $i['items']['item']));
+        $this->assertSame(
+            [['New', '20.00', 0], ['Extra', '3.00', 1]],
+            array_map(static fn ($x) => [$x['description'], $x['amount'], $x['taxed']], $i['items']['item'])
+        );
         $this->assertSame(['23.00', '0.63', '23.63', 'edited'], [$i['subtotal'], $i['tax'], $i['total'], $i['notes']]);
 
         $this->assertStringStartsWith('Missing Variables', localAPI('UpdateInvoice', ['invoiceid' => $invoice,
             'itemdescription' => [$items[0]['id'] => 'x']])['message']);
-        $this->assertSame('Invalid status Bogus', localAPI('UpdateInvoice', ['invoiceid' => $invoice, 'status' => 'Bogus'])['message']);
-        $this->assertSame('Invoice must be in Draft status to be published',
-            localAPI('UpdateInvoice', ['invoiceid' => $invoice, 'publish' => true])['message']);
+        $bogus = self::error('UpdateInvoice', ['invoiceid' => $invoice, 'status' => 'Bogus']);
+        $this->assertSame('Invalid status Bogus', $bogus);
+        $this->assertSame(
+            'Invoice must be in Draft status to be published',
+            localAPI('UpdateInvoice', ['invoiceid' => $invoice, 'publish' => true])['message']
+        );
     }
 
     public function testAddInvoicePaymentAndApplyCredit(): void
@@ -252,34 +275,49 @@ final class ApiShapesTest extends TestCase
         $invoice = $this->sb->scenarios()->invoice($client, [['A', '100.00', true]]);
         $this->assertSame(['result' => 'success'], localAPI('AddInvoicePayment', ['invoiceid' => $invoice,
             'transid' => 'T1', 'gateway' => 'banktransfer', 'amount' => '21.00', 'date' => '2026-12-01 09:00:00']));
-        $this->assertSame('Amount exceeds customer credit balance', localAPI('ApplyCredit', ['invoiceid' => $invoice, 'amount' => '1'])['message']);
+        $this->assertSame(
+            'Amount exceeds customer credit balance',
+            self::error('ApplyCredit', ['invoiceid' => $invoice, 'amount' => '1'])
+        );
         localAPI('AddCredit', ['clientid' => $client, 'description' => 'Goodwill', 'amount' => '150.00']);
-        $this->assertSame('Amount Exceeds Invoice Balance', localAPI('ApplyCredit', ['invoiceid' => $invoice, 'amount' => '100.01'])['message']);
-        $this->assertSame(['result' => 'success', 'invoiceid' => $invoice, 'amount' => '50.00', 'invoicepaid' => 'false'],
-            localAPI('ApplyCredit', ['invoiceid' => $invoice, 'amount' => '50']));
+        $this->assertSame(
+            'Amount Exceeds Invoice Balance',
+            self::error('ApplyCredit', ['invoiceid' => $invoice, 'amount' => '100.01'])
+        );
+        $this->assertSame(
+            ['result' => 'success', 'invoiceid' => $invoice, 'amount' => '50.00', 'invoicepaid' => 'false'],
+            localAPI('ApplyCredit', ['invoiceid' => $invoice, 'amount' => '50'])
+        );
         $i = localAPI('GetInvoice', ['invoiceid' => $invoice]);
-        $this->assertSame(['50.00', '71.00', '50.00', 'Unpaid'], [$i['credit'], $i['total'], $i['balance'], $i['status']]);
-        $this->assertSame(['result' => 'success', 'invoiceid' => $invoice, 'amount' => '50.00', 'invoicepaid' => 'true'],
-            localAPI('ApplyCredit', ['invoiceid' => $invoice]));
+        $this->assertSame(['50.00', '71.00', '50.00', 'Unpaid'], [$i['credit'], $i['total'], $i['balance'],
+            $i['status']]);
+        $this->assertSame(
+            ['result' => 'success', 'invoiceid' => $invoice, 'amount' => '50.00', 'invoicepaid' => 'true'],
+            localAPI('ApplyCredit', ['invoiceid' => $invoice])
+        );
         $i = localAPI('GetInvoice', ['invoiceid' => $invoice]);
-        $this->assertSame(['100.00', '21.00', '0.00', 'Paid'], [$i['credit'], $i['total'], $i['balance'], $i['status']]);
+        $this->assertSame(['100.00', '21.00', '0.00', 'Paid'], [$i['credit'], $i['total'], $i['balance'],
+            $i['status']]);
         $this->assertSame('50.00', localAPI('GetClientsDetails', ['clientid' => $client])['client']['credit']);
-        $this->assertSame('Invoice Not in Unpaid Status', localAPI('ApplyCredit', ['invoiceid' => $invoice])['message']);
+        $this->assertSame('Invoice Not in Unpaid Status', self::error('ApplyCredit', ['invoiceid' => $invoice]));
 
         localAPI('UpdateInvoice', ['invoiceid' => $invoice, 'status' => 'Cancelled']);
-        $this->assertSame('It is not possible to add a payment to an invoice that is Cancelled',
-            localAPI('AddInvoicePayment', ['invoiceid' => $invoice, 'transid' => 'T2', 'gateway' => 'banktransfer'])['message']);
+        $this->assertSame(
+            'It is not possible to add a payment to an invoice that is Cancelled',
+            self::error('AddInvoicePayment', ['invoiceid' => $invoice, 'transid' => 'T2', 'gateway' => 'banktransfer'])
+        );
     }
 
     public function testAddTransactionAndGetTransactions(): void
     {
         $client = $this->sb->scenarios()->client('nl_consumer');
-        $r = localAPI('AddTransaction', ['paymentmethod' => 'paypalcheckout', 'userid' => $client, 'transid' => 'PP-1',
-            'date' => '30/11/2026', 'description' => 'Deposit', 'amountin' => '10.00', 'fees' => '0.89', 'credit' => true]);
+        $r = localAPI('AddTransaction', ['paymentmethod' => 'paypalcheckout', 'userid' => $client,
+            'transid' => 'PP-1', 'date' => '30/11/2026', 'description' => 'Deposit', 'amountin' => '10.00',
+            'fees' => '0.89', 'credit' => true]);
         $this->assertSame(['result' => 'success'], $r);
-        $this->assertSame('Transaction ID must be Unique', localAPI('AddTransaction', ['paymentmethod' => 'paypalcheckout',
-            'transid' => 'PP-1'])['message']);
-        $this->assertSame('Payment Method is required', localAPI('AddTransaction', [])['message']);
+        $duplicate = self::error('AddTransaction', ['paymentmethod' => 'paypalcheckout', 'transid' => 'PP-1']);
+        $this->assertSame('Transaction ID must be Unique', $duplicate);
+        $this->assertSame('Payment Method is required', self::error('AddTransaction'));
         $t = localAPI('GetTransactions', ['clientid' => $client]);
         $this->assertSame(1, $t['totalresults']);
         $row = $t['transactions']['transaction'][0];
@@ -292,18 +330,26 @@ final class ApiShapesTest extends TestCase
 
     public function testConfigurationLogAndPasswords(): void
     {
-        $this->assertSame(['result' => 'success', 'setting' => 'TaxType', 'value' => 'Exclusive'],
-            localAPI('GetConfigurationValue', ['setting' => 'TaxType']));
-        $this->assertSame(['result' => 'success', 'value_changed' => true],
-            localAPI('SetConfigurationValue', ['setting' => 'TaxType', 'value' => 'Inclusive']));
+        $this->assertSame(
+            ['result' => 'success', 'setting' => 'TaxType', 'value' => 'Exclusive'],
+            localAPI('GetConfigurationValue', ['setting' => 'TaxType'])
+        );
+        $this->assertSame(
+            ['result' => 'success', 'value_changed' => true],
+            localAPI('SetConfigurationValue', ['setting' => 'TaxType', 'value' => 'Inclusive'])
+        );
         $this->assertSame('Inclusive', \WHMCS\Config\Setting::getValue('TaxType'));
         $this->assertSame('error', localAPI('GetConfigurationValue', ['setting' => 'NoSuchSetting'])['result']);
 
-        $this->assertSame(['result' => 'success'], localAPI('LogActivity', ['description' => 'Hello log', 'clientid' => 3]));
+        $logged = localAPI('LogActivity', ['description' => 'Hello log', 'clientid' => 3]);
+        $this->assertSame(['result' => 'success'], $logged);
         $log = localAPI('GetActivityLog', ['clientid' => 3]);
         $this->assertSame(1, $log['totalresults']);
         $entry = $log['activity']['entry'][0];
-        $this->assertSame(['Hello log', 3, 1, 'admin'], [$entry['description'], $entry['clientId'], $entry['adminId'], $entry['username']]);
+        $this->assertSame(
+            ['Hello log', 3, 1, 'admin'],
+            [$entry['description'], $entry['clientId'], $entry['adminId'], $entry['username']]
+        );
 
         $a = localAPI('EncryptPassword', ['password2' => 'geheim&<']);
         $b = localAPI('EncryptPassword', ['password2' => 'geheim&<']);
@@ -314,10 +360,26 @@ final class ApiShapesTest extends TestCase
 
     public function testCommandListCoversTheIssue(): void
     {
-        foreach (['GetInvoice', 'GetInvoices', 'GetClientsDetails', 'GetPaymentMethods', 'GetCurrencies', 'UpdateInvoice',
-            'AddInvoicePayment', 'CreateInvoice', 'AddTransaction', 'ApplyCredit', 'GetTransactions'] as $command) {
+        foreach (
+            ['GetInvoice', 'GetInvoices', 'GetClientsDetails', 'GetPaymentMethods', 'GetCurrencies', 'UpdateInvoice',
+            'AddInvoicePayment', 'CreateInvoice', 'AddTransaction', 'ApplyCredit', 'GetTransactions'] as $command
+        ) {
             $this->assertContains($command, LocalApi::commands());
         }
         $this->assertSame(0, Capsule::table('tblinvoices')->count());
+    }
+
+    /** The message of a localAPI call that must fail. @param array<string,mixed> $params */
+    private static function error(string $command, array $params = []): string
+    {
+        $r = localAPI($command, $params);
+        self::assertSame('error', $r['result'], $command . ' should have failed');
+        return (string) $r['message'];
+    }
+
+    /** The invoice ids GetInvoices answers. @param array<string,mixed> $params @return list<int> */
+    private static function invoiceIds(array $params): array
+    {
+        return array_column(localAPI('GetInvoices', $params)['invoices']['invoice'], 'id');
     }
 }

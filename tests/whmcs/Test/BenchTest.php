@@ -29,10 +29,14 @@ final class BenchTest extends TestCase
 
         $bad = 0;
         $checked = 0;
-        foreach (Capsule::table('tblinvoices')->whereRaw('id % 97 = 0')->get(['subtotal', 'tax', 'tax2', 'total', 'credit']) as $i) {
+        $sample = Capsule::table('tblinvoices')->whereRaw('id % 97 = 0')
+            ->get(['subtotal', 'tax', 'tax2', 'total', 'credit']);
+        foreach ($sample as $i) {
             $checked++;
-            if (Money::cents($i->subtotal) + Money::cents($i->tax) + Money::cents($i->tax2)
-                !== Money::cents($i->total) + Money::cents($i->credit)) {
+            if (
+                Money::cents($i->subtotal) + Money::cents($i->tax) + Money::cents($i->tax2)
+                !== Money::cents($i->total) + Money::cents($i->credit)
+            ) {
                 $bad++;
             }
         }
@@ -40,7 +44,8 @@ final class BenchTest extends TestCase
         $this->assertSame(0, $bad, 'subtotal + tax + tax2 = total + credit');
 
         $t = microtime(true);
-        $page = localAPI('GetInvoices', ['status' => 'Paid', 'limitnum' => 100, 'orderby' => 'date', 'order' => 'desc']);
+        $page = localAPI('GetInvoices', ['status' => 'Paid', 'limitnum' => 100, 'orderby' => 'date',
+            'order' => 'desc']);
         $query = microtime(true) - $t;
         $this->assertSame(100, $page['numreturned']);
 

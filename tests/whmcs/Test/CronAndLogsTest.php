@@ -17,9 +17,13 @@ final class CronAndLogsTest extends TestCase
         $report = $this->sb->cron()->run(false, ['Retry queue' => function () use (&$ran): void {
             $ran[] = $_SESSION['adminid'] ?? 'no admin';
         }]);
-        $this->assertSame(['PreCronJob', 'PreAutomationTask', 'PostAutomationTask', 'AfterCronJob'], $this->sb->hooks()->fired());
+        $this->assertSame(
+            ['PreCronJob', 'PreAutomationTask', 'PostAutomationTask', 'AfterCronJob'],
+            $this->sb->hooks()->fired()
+        );
         $this->assertSame(['no admin'], $ran, 'the cron runs without an admin session');
-        $this->assertSame(['task' => 'Retry queue', 'completed' => true], $this->sb->hooks()->varsOf('PostAutomationTask')[0]);
+        $post = $this->sb->hooks()->varsOf('PostAutomationTask')[0];
+        $this->assertSame(['task' => 'Retry queue', 'completed' => true], $post);
         $this->assertSame(['tasks' => ['Retry queue' => true], 'reportEmail' => false], $report);
     }
 
@@ -29,8 +33,8 @@ final class CronAndLogsTest extends TestCase
         $report = $this->sb->cron()->run(true, ['Broken' => function (): void {
             throw new \RuntimeException('task failed');
         }]);
-        $this->assertSame(['PreCronJob', 'PreAutomationTask', 'PostAutomationTask', 'DailyCronJobPreEmail', 'EmailPreSend',
-            'DailyCronJob', 'AfterCronJob'], $this->sb->hooks()->fired());
+        $this->assertSame(['PreCronJob', 'PreAutomationTask', 'PostAutomationTask', 'DailyCronJobPreEmail',
+            'EmailPreSend', 'DailyCronJob', 'AfterCronJob'], $this->sb->hooks()->fired());
         $this->assertFalse($this->sb->hooks()->varsOf('PostAutomationTask')[0]['completed']);
         $this->assertTrue($report['reportEmail']);
 
@@ -38,14 +42,18 @@ final class CronAndLogsTest extends TestCase
         $this->sb->hooks()->clearLog();
         $report = $this->sb->cron()->run(true);
         $this->assertFalse($report['reportEmail'], 'returning true suppresses the report');
-        $this->assertSame(['PreCronJob', 'DailyCronJobPreEmail', 'DailyCronJob', 'AfterCronJob'], $this->sb->hooks()->fired());
+        $this->assertSame(
+            ['PreCronJob', 'DailyCronJobPreEmail', 'DailyCronJob', 'AfterCronJob'],
+            $this->sb->hooks()->fired()
+        );
     }
 
     public function testTheProbeHearsTheCron(): void
     {
         $this->sb->addons()->activate('sandbox_probe');
         $this->sb->cron()->run(true);
-        $this->assertSame(['PreCronJob', 'DailyCronJob', 'AfterCronJob'], $this->probeEvents(['PreCronJob', 'DailyCronJob', 'AfterCronJob']));
+        $cron = ['PreCronJob', 'DailyCronJob', 'AfterCronJob'];
+        $this->assertSame($cron, $this->probeEvents($cron));
     }
 
     public function testLogActivityWritesARowAndFiresItsHook(): void
@@ -53,8 +61,10 @@ final class CronAndLogsTest extends TestCase
         $this->sb->hooks()->clearLog();
         logActivity('Sent invoice 12 to Acumulus', 7);
         $row = $this->sb->logs()->activity()[0];
-        $this->assertSame(['Sent invoice 12 to Acumulus', 'admin', 7, 1, '127.0.0.1', '2026-12-01 10:00:00'],
-            [$row->description, $row->user, $row->userid, $row->admin_id, $row->ipaddr, $row->date]);
+        $this->assertSame(
+            ['Sent invoice 12 to Acumulus', 'admin', 7, 1, '127.0.0.1', '2026-12-01 10:00:00'],
+            [$row->description, $row->user, $row->userid, $row->admin_id, $row->ipaddr, $row->date]
+        );
         $this->assertSame([['description' => 'Sent invoice 12 to Acumulus', 'user' => 'admin', 'userid' => 7,
             'ipaddress' => '127.0.0.1']], $this->sb->hooks()->varsOf('LogActivity'));
         $this->sb->newRequest([], 0);
@@ -67,8 +77,14 @@ final class CronAndLogsTest extends TestCase
         logModuleCall('acumulus_connect', 'invoice_add', ['password' => 'p@ss&<'], 'ok', [], ['p@ss&<']);
         $this->assertSame([], $this->sb->logs()->module(), 'ModuleDebugMode is off');
         Setting::setValue('ModuleDebugMode', 'on');
-        logModuleCall('acumulus_connect', 'invoice_add', ['contract' => ['password' => 'p@ss&<', 'code' => 'C1']],
-            '<status>0</status><echo>p@ss&<</echo>', ['status' => 0], ['p@ss&<', '']);
+        logModuleCall(
+            'acumulus_connect',
+            'invoice_add',
+            ['contract' => ['password' => 'p@ss&<', 'code' => 'C1']],
+            '<status>0</status><echo>p@ss&<</echo>',
+            ['status' => 0],
+            ['p@ss&<', '']
+        );
         $row = $this->sb->logs()->module('acumulus_connect')[0];
         $this->assertSame('invoice_add', $row->action);
         $this->assertStringNotContainsString('p@ss&<', $row->request . $row->response . $row->arrdata);
@@ -111,8 +127,10 @@ final class CronAndLogsTest extends TestCase
     public function testCurrencyHelpers(): void
     {
         $client = $this->sb->scenarios()->client('us');
-        $this->assertSame(['id' => 2, 'code' => 'USD', 'prefix' => '$', 'suffix' => ' USD', 'format' => 2, 'rate' => '1.08000'],
-            getCurrency($client));
+        $this->assertSame(
+            ['id' => 2, 'code' => 'USD', 'prefix' => '$', 'suffix' => ' USD', 'format' => 2, 'rate' => '1.08000'],
+            getCurrency($client)
+        );
         $this->assertSame('EUR', getCurrency()['code']);
         $this->assertSame('€1.234,50 EUR', (string) formatCurrency('1234.5', 1));
         $this->assertSame('$1,234,567.89 USD', (string) formatCurrency(1234567.89, 2));
@@ -138,9 +156,10 @@ final class CronAndLogsTest extends TestCase
         $this->sb->hooks()->clearLog();
         logTransaction('mollieideal', ['id' => 'tr_1', 'status' => 'paid'], 'Successful');
         addInvoicePayment($invoice, 'tr_1', '12.10', '0.29', 'mollieideal');
-        $this->assertSame(['LogTransaction', 'AddTransaction', 'AddInvoicePayment', 'InvoicePaidPreEmail', 'EmailPreSend',
-            'InvoicePaid'], $this->sb->hooks()->fired());
-        $this->assertSame('0.29', localAPI('GetInvoice', ['invoiceid' => $invoice])['transactions']['transaction'][0]['fees']);
+        $this->assertSame(['LogTransaction', 'AddTransaction', 'AddInvoicePayment', 'InvoicePaidPreEmail',
+            'EmailPreSend', 'InvoicePaid'], $this->sb->hooks()->fired());
+        $transaction = localAPI('GetInvoice', ['invoiceid' => $invoice])['transactions']['transaction'][0];
+        $this->assertSame('0.29', $transaction['fees']);
         $this->assertStringContainsString('[status] => paid', $this->sb->hooks()->varsOf('LogTransaction')[0]['data']);
     }
 }

@@ -76,15 +76,18 @@ final class HookOrderTest extends TestCase
         $id = $this->sb->actions()->generateInvoice($client, [['type' => 'Hosting', 'relid' => 7,
             'description' => 'Webhosting', 'amount' => '4.95', 'taxed' => true]]);
         // As captured by the reference module's tests for a cron invoice.
-        $this->assertSame(['source' => 'autogen', 'user' => 'system', 'invoiceid' => $id, 'status' => 'Unpaid'],
-            $this->sb->hooks()->varsOf('InvoiceCreated')[0]);
+        $this->assertSame(
+            ['source' => 'autogen', 'user' => 'system', 'invoiceid' => $id, 'status' => 'Unpaid'],
+            $this->sb->hooks()->varsOf('InvoiceCreated')[0]
+        );
     }
 
     public function testAdminDraftFiresTheAdminAreaHookAndCreatedOnlyOnPublish(): void
     {
         $client = $this->sb->scenarios()->client();
         $this->sb->hooks()->clearLog();
-        $id = $this->sb->actions()->createDraft($client, [['description' => 'Work', 'amount' => '50.00', 'taxed' => true]]);
+        $line = ['description' => 'Work', 'amount' => '50.00', 'taxed' => true];
+        $id = $this->sb->actions()->createDraft($client, [$line]);
         $this->assertSame(['InvoiceCreation', 'InvoiceCreationAdminArea'], $this->sb->hooks()->fired());
         $this->assertSame('Draft', $this->sb->hooks()->varsOf('InvoiceCreation')[0]['status']);
         $this->assertSame('adminarea', $this->sb->hooks()->varsOf('InvoiceCreation')[0]['source']);
@@ -101,10 +104,12 @@ final class HookOrderTest extends TestCase
         $this->sb->hooks()->clearLog();
         $s->pay($invoice, null, 'paypalcheckout', 'PAY-1');
         $tx = $this->sb->hooks()->varsOf('AddTransaction')[0];
-        $this->assertSame(['id', 'userid', 'currency', 'gateway', 'date', 'description', 'amountin', 'fees', 'amountout',
-            'rate', 'transid', 'invoiceid', 'refundid'], array_keys($tx));
-        $this->assertSame(['paypalcheckout', '100.00', '0.00', 'PAY-1', $invoice, 0],
-            [$tx['gateway'], $tx['amountin'], $tx['amountout'], $tx['transid'], $tx['invoiceid'], $tx['refundid']]);
+        $this->assertSame(['id', 'userid', 'currency', 'gateway', 'date', 'description', 'amountin', 'fees',
+            'amountout', 'rate', 'transid', 'invoiceid', 'refundid'], array_keys($tx));
+        $this->assertSame(
+            ['paypalcheckout', '100.00', '0.00', 'PAY-1', $invoice, 0],
+            [$tx['gateway'], $tx['amountin'], $tx['amountout'], $tx['transid'], $tx['invoiceid'], $tx['refundid']]
+        );
         $this->assertSame([['invoiceid' => $invoice]], $this->sb->hooks()->varsOf('AddInvoicePayment'));
         $paid = $this->sb->hooks()->varsOf('InvoicePaid')[0];
         $this->assertSame($invoice, $paid['invoiceid']);
@@ -113,15 +118,17 @@ final class HookOrderTest extends TestCase
         $this->sb->hooks()->clearLog();
         $refundId = $s->refund($invoice, '40.00');
         $r = $this->sb->hooks()->varsOf('AddTransaction')[0];
-        $this->assertSame([$refundId, '0.00', '40.00', $tx['id'], 'Refund of Transaction ID PAY-1'],
-            [$r['id'], $r['amountin'], $r['amountout'], $r['refundid'], $r['description']]);
+        $this->assertSame(
+            [$refundId, '0.00', '40.00', $tx['id'], 'Refund of Transaction ID PAY-1'],
+            [$r['id'], $r['amountin'], $r['amountout'], $r['refundid'], $r['description']]
+        );
         $this->assertSame([['transid' => 'PAY-1', 'amount' => '40.00']], $this->sb->hooks()->varsOf('ManualRefund'));
         $this->assertSame('Paid', localAPI('GetInvoice', ['invoiceid' => $invoice])['status']);
         $this->assertSame('40.00', localAPI('GetInvoice', ['invoiceid' => $invoice])['balance']);
 
         $this->sb->hooks()->clearLog();
         $this->sb->actions()->refund('PAY-1', null, 'gateway');
-        $this->assertSame(['AddTransaction', 'InvoiceRefunded'], $this->sb->hooks()->fired(), 'no ManualRefund for a gateway refund');
+        $this->assertSame(['AddTransaction', 'InvoiceRefunded'], $this->sb->hooks()->fired(), 'a gateway refund');
         $this->assertSame('Refunded', localAPI('GetInvoice', ['invoiceid' => $invoice])['status']);
         $this->assertSame('PAY-1-R2', $this->sb->hooks()->varsOf('AddTransaction')[0]['transid']);
     }
@@ -145,8 +152,10 @@ final class HookOrderTest extends TestCase
         $invoice = $s->invoice($s->client());
         $this->sb->hooks()->clearLog();
         $s->changeGateway($invoice, 'mollieideal');
-        $this->assertSame([['invoiceid' => $invoice, 'paymentmethod' => 'mollieideal']],
-            $this->sb->hooks()->varsOf('InvoiceChangeGateway'));
+        $this->assertSame(
+            [['invoiceid' => $invoice, 'paymentmethod' => 'mollieideal']],
+            $this->sb->hooks()->varsOf('InvoiceChangeGateway')
+        );
         $s->changeGateway($invoice, 'mollieideal');
         $this->assertCount(1, $this->sb->hooks()->varsOf('InvoiceChangeGateway'), 'no change, no hook');
 
@@ -242,19 +251,21 @@ final class HookOrderTest extends TestCase
 
     public function testEmailPreSendCanAbortAndNestedHooksAreLoggedWithDepth(): void
     {
-        add_hook('EmailPreSend', 1, fn (array $vars) => $vars['messagename'] === 'Invoice Created' ? ['abortsend' => true] : null);
+        $abortCreated = fn (array $v) => $v['messagename'] === 'Invoice Created' ? ['abortsend' => true] : null;
+        add_hook('EmailPreSend', 1, $abortCreated);
         add_hook('InvoicePaid', 1, function (array $vars): void {
             localAPI('UpdateInvoice', ['invoiceid' => $vars['invoiceid'], 'paymentmethod' => 'stripe']);
         });
         $s = $this->sb->scenarios();
         $client = $s->client();
-        $id = $this->sb->actions()->generateInvoice($client, [['description' => 'x', 'amount' => '1.00', 'taxed' => true]]);
+        $line = ['description' => 'x', 'amount' => '1.00', 'taxed' => true];
+        $id = $this->sb->actions()->generateInvoice($client, [$line]);
         $this->assertFalse($this->sb->emails()->all()[0]['sent']);
         $this->sb->hooks()->clearLog();
         $s->pay($id);
         $log = $this->sb->hooks()->log();
         $last = $log[count($log) - 1];
-        $this->assertSame(['InvoiceChangeGateway', 1], [$last['hook'], $last['depth']], 'fired from inside InvoicePaid');
+        $this->assertSame(['InvoiceChangeGateway', 1], [$last['hook'], $last['depth']], 'fired inside InvoicePaid');
         $this->assertSame('InvoicePaid', $log[count($log) - 2]['hook']);
     }
 }

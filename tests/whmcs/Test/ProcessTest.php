@@ -37,10 +37,13 @@ final class ProcessTest extends TestCase
         $done = $child->wait();
         $this->assertSame(0, $done['exitCode'], $done['stderr']);
         $this->assertSame(['result' => 'success'], $done['result']);
-        $this->assertSame(['AddTransaction', 'AddInvoicePayment', 'InvoicePaidPreEmail', 'EmailPreSend', 'InvoicePaid'],
-            $done['hooks']);
+        $this->assertSame(
+            ['AddTransaction', 'AddInvoicePayment', 'InvoicePaidPreEmail', 'EmailPreSend', 'InvoicePaid'],
+            $done['hooks']
+        );
         $this->assertSame([], $done['hookErrors']);
-        $this->assertSame('Paid', localAPI('GetInvoice', ['invoiceid' => $invoice])['status'], 'the parent sees the write');
+        $status = localAPI('GetInvoice', ['invoiceid' => $invoice])['status'];
+        $this->assertSame('Paid', $status, 'the parent sees the write');
         $childPid = $this->probe(['InvoicePaid'])[0]['pid'];
         $this->assertNotSame(getmypid(), $childPid, "the child's own hooks.php ran");
         $this->assertSame($invoice, $this->probe(['InvoicePaid'])[0]['vars']['invoiceid']);
@@ -83,7 +86,7 @@ final class ProcessTest extends TestCase
         $done = $cron->wait();
         $this->assertSame(0, $done['exitCode'], $done['stderr']);
         $this->assertCount(1, $this->probe(['deferred-done']));
-        $this->assertGreaterThan($done['respondedAt'] + 0.4, $done['finishedAt'], 'the work took 0.6 s after the response');
+        $this->assertGreaterThan($done['respondedAt'] + 0.4, $done['finishedAt'], 'the work went on for 0.6 s');
         $this->assertLessThan(5.0, $respondedAfter);
     }
 
@@ -94,10 +97,12 @@ final class ProcessTest extends TestCase
         $started = microtime(true);
         $cron = $sb->spawn(['type' => 'cron', 'daily' => true]);
         $response = $cron->response();
-        $this->assertGreaterThan(0.55, microtime(true) - $started, 'as under PHP-FPM, the client waits for shutdown work');
+        $this->assertGreaterThan(0.55, microtime(true) - $started, 'as under PHP-FPM, the client waits');
         $this->assertCount(1, $this->probe(['deferred-done']), 'done before the response arrived');
-        $this->assertSame(['PreCronJob', 'DailyCronJobPreEmail', 'EmailPreSend', 'DailyCronJob', 'AfterCronJob'],
-            $response['hooks']);
+        $this->assertSame(
+            ['PreCronJob', 'DailyCronJobPreEmail', 'EmailPreSend', 'DailyCronJob', 'AfterCronJob'],
+            $response['hooks']
+        );
         $this->assertSame(0, $cron->wait()['exitCode']);
         $this->assertSame(0, Process::inProcessFinishes());
         fastcgi_finish_request();

@@ -28,34 +28,50 @@ final class ScenarioTest extends TestCase
             ['Domain Renewal - example.nl - 1 Year/s', '7.99', true]], ['paymentmethod' => 'mollieideal']);
         $oss = $s->invoice($de, [['VPS S', '15.00', true]]);
         $reverse = $s->invoice($biz, [['Reseller Plus', '49.00', true]]);
-        $this->assertSame(array_merge(...array_fill(0, 3, ['InvoiceCreation', 'InvoiceCreationPreEmail', 'InvoiceCreated'])),
-            $this->sb->hooks()->fired(['InvoiceCreation', 'InvoiceCreationPreEmail', 'InvoiceCreated']));
+        $this->assertSame(
+            array_merge(...array_fill(0, 3, ['InvoiceCreation', 'InvoiceCreationPreEmail', 'InvoiceCreated'])),
+            $this->sb->hooks()->fired(['InvoiceCreation', 'InvoiceCreationPreEmail', 'InvoiceCreated'])
+        );
 
         $this->assertSame(['21.000', '3.77', '21.71'], $this->taxOf($paid), 'NL: 21 %');
         $this->assertSame(['19.000', '2.85', '17.85'], $this->taxOf($oss), 'a German consumer: the German rate');
         $this->assertSame(['0.000', '0.00', '49.00'], $this->taxOf($reverse), 'a Belgian business: exempt');
 
         $this->sb->hooks()->clearLog();
-        $this->assertSame(['result' => 'success'], localAPI('AddInvoicePayment', ['invoiceid' => $paid,
-            'transid' => 'tr_WDqYK6vllg', 'gateway' => 'mollieideal', 'date' => '2026-12-01 10:05:00', 'fees' => '0.29']));
-        $this->assertSame(['AddTransaction', 'AddInvoicePayment', 'InvoicePaidPreEmail', 'EmailPreSend', 'InvoicePaid'],
-            $this->sb->hooks()->fired());
+        $payment = localAPI('AddInvoicePayment', ['invoiceid' => $paid, 'transid' => 'tr_WDqYK6vllg',
+            'gateway' => 'mollieideal', 'date' => '2026-12-01 10:05:00', 'fees' => '0.29']);
+        $this->assertSame(['result' => 'success'], $payment);
+        $this->assertSame(
+            ['AddTransaction', 'AddInvoicePayment', 'InvoicePaidPreEmail', 'EmailPreSend', 'InvoicePaid'],
+            $this->sb->hooks()->fired()
+        );
         $invoice = localAPI('GetInvoice', ['invoiceid' => $paid]);
-        $this->assertSame(['Paid', '2026-12-01 10:05:00', '0.00'], [$invoice['status'], $invoice['datepaid'], $invoice['balance']]);
+        $this->assertSame(
+            ['Paid', '2026-12-01 10:05:00', '0.00'],
+            [$invoice['status'], $invoice['datepaid'], $invoice['balance']]
+        );
         $this->assertSame('tr_WDqYK6vllg', $invoice['transactions']['transaction'][0]['transid']);
 
         $this->sb->hooks()->clearLog();
-        $this->assertSame(['result' => 'success', 'invoiceid' => $oss],
-            localAPI('UpdateInvoice', ['invoiceid' => $oss, 'status' => 'Cancelled']));
+        $this->assertSame(
+            ['result' => 'success', 'invoiceid' => $oss],
+            localAPI('UpdateInvoice', ['invoiceid' => $oss, 'status' => 'Cancelled'])
+        );
         $this->assertSame(['InvoiceCancelled'], $this->sb->hooks()->fired());
         $this->assertSame('Cancelled', localAPI('GetInvoice', ['invoiceid' => $oss])['status']);
-        $this->assertSame('2026-12-01 10:00:00', Capsule::table('tblinvoices')->where('id', $oss)->value('date_cancelled'));
+        $cancelledAt = Capsule::table('tblinvoices')->where('id', $oss)->value('date_cancelled');
+        $this->assertSame('2026-12-01 10:00:00', $cancelledAt);
 
         // What the addon (the probe) saw, in order, with WHMCS's $vars.
         $seen = $this->probe(['InvoiceCreated', 'InvoicePaid', 'InvoiceCancelled', 'typed-cancel']);
-        $this->assertSame(['InvoiceCreated', 'InvoiceCreated', 'InvoiceCreated', 'InvoicePaid', 'InvoiceCancelled', 'typed-cancel'],
-            array_column($seen, 'event'));
-        $this->assertSame(['source' => 'api', 'user' => 1, 'invoiceid' => $paid, 'status' => 'Unpaid'], $seen[0]['vars']);
+        $this->assertSame(
+            ['InvoiceCreated', 'InvoiceCreated', 'InvoiceCreated', 'InvoicePaid', 'InvoiceCancelled', 'typed-cancel'],
+            array_column($seen, 'event')
+        );
+        $this->assertSame(
+            ['source' => 'api', 'user' => 1, 'invoiceid' => $paid, 'status' => 'Unpaid'],
+            $seen[0]['vars']
+        );
         $this->assertSame(['invoiceid' => $oss], $seen[4]['vars']);
 
         // Its logs: one activity line per created invoice; the module log masks the key.
@@ -73,9 +89,12 @@ final class ScenarioTest extends TestCase
         $s = $this->sb->scenarios();
         $invoice = $s->invoice($s->client('nl_consumer'), [['Hosting', '12.71', true], ['Untaxed', '1.00', false]]);
         $i = localAPI('GetInvoice', ['invoiceid' => $invoice]);
-        // 12.71 gross = net x 1.21 x 1.05: tax2 = 12.71 x 5/105 = 0.605 -> 0.61; tax1 = 12.71 / (1.21 x 1.05) x 0.21 = 2.10
-        $this->assertSame(['21.000', '5.000', '2.10', '0.61', '11.00', '13.71'],
-            [$i['taxrate'], $i['taxrate2'], $i['tax'], $i['tax2'], $i['subtotal'], $i['total']]);
+        // 12.71 gross = net x 1.21 x 1.05: tax2 = 12.71 x 5/105 = 0.605 -> 0.61;
+        // tax1 = 12.71 / (1.21 x 1.05) x 0.21 = 2.10
+        $this->assertSame(
+            ['21.000', '5.000', '2.10', '0.61', '11.00', '13.71'],
+            [$i['taxrate'], $i['taxrate2'], $i['tax'], $i['tax2'], $i['subtotal'], $i['total']]
+        );
     }
 
     public function testNumberingOnCreationAndOnPayment(): void

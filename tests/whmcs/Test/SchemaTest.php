@@ -85,7 +85,8 @@ final class SchemaTest extends TestCase
             $this->assertSame('wal', $this->sqliteJournalOfAFile());
             return;
         }
-        $this->assertSame('NO_ENGINE_SUBSTITUTION', Capsule::connection()->selectOne('SELECT @@SESSION.sql_mode AS m')->m);
+        $mode = Capsule::connection()->selectOne('SELECT @@SESSION.sql_mode AS m')->m;
+        $this->assertSame('NO_ENGINE_SUBSTITUTION', $mode);
         $row = Capsule::connection()->selectOne(
             'SELECT table_collation AS c, engine AS e FROM information_schema.tables'
             . " WHERE table_schema = DATABASE() AND table_name = 'tblinvoices'"

@@ -22,7 +22,11 @@ abstract class TestCase extends SandboxTestCase
         $out = [];
         foreach (\WHMCS\Database\Capsule::table('mod_sandbox_probe')->orderBy('id')->get() as $r) {
             if ($events === null || in_array($r->event, $events, true)) {
-                $out[] = ['event' => (string) $r->event, 'vars' => json_decode((string) $r->vars, true), 'pid' => (int) $r->pid];
+                $out[] = [
+                    'event' => (string) $r->event,
+                    'vars' => json_decode((string) $r->vars, true),
+                    'pid' => (int) $r->pid,
+                ];
             }
         }
         return $out;

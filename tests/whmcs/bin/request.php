@@ -88,10 +88,18 @@ if (!empty($job['startAt'])) {
 $action = $job['action'];
 try {
     $result = match ($action['type'] ?? '') {
-        'api' => $sb->api((string) $action['command'], (array) ($action['params'] ?? []), (string) ($action['admin'] ?? '')),
+        'api' => $sb->api(
+            (string) $action['command'],
+            (array) ($action['params'] ?? []),
+            (string) ($action['admin'] ?? '')
+        ),
         'hook' => run_hook((string) $action['hook'], (array) ($action['vars'] ?? [])),
         'cron' => $sb->cron()->run((bool) ($action['daily'] ?? false)),
-        'admin' => $sb->admin()->render((string) $action['module'], (array) ($action['get'] ?? []), (array) ($action['post'] ?? [])),
+        'admin' => $sb->admin()->render(
+            (string) $action['module'],
+            (array) ($action['get'] ?? []),
+            (array) ($action['post'] ?? [])
+        ),
         'action' => $sb->actions()->{(string) $action['name']}(...array_values((array) ($action['args'] ?? []))),
         default => throw new InvalidArgumentException('unknown action type'),
     };

@@ -94,7 +94,7 @@ final class Admin
             function (string $hook, array $returned) use (&$templateVars, &$head, &$header, &$footer): void {
                 foreach ($returned as $r) {
                     match ($hook) {
-                        'AdminAreaPage' => $templateVars = is_array($r) ? array_merge($templateVars, $r) : $templateVars,
+                        'AdminAreaPage' => $templateVars = array_merge($templateVars, is_array($r) ? $r : []),
                         'AdminAreaHeadOutput' => $head .= (string) $r,
                         'AdminAreaHeaderOutput' => $header .= (string) $r,
                         'AdminAreaFooterOutput' => $footer .= (string) $r,
@@ -136,7 +136,9 @@ final class Admin
             }
             $label = (string) ($field['FriendlyName'] ?? '');
             $description = (string) ($field['Description'] ?? '');
-            $input = isset($field['Type']) ? $this->input((string) $key, $field, $stored[$key] ?? Addons::defaultOf($field)) : '';
+            $input = isset($field['Type'])
+                ? $this->input((string) $key, $field, $stored[$key] ?? Addons::defaultOf($field))
+                : '';
             $rows .= '<tr><td class="fieldlabel">' . $label . '</td><td class="fieldarea">' . $input . ' '
                 . $description . "</td></tr>\n";
         }
@@ -219,7 +221,8 @@ final class Admin
         $size = (int) ($field['Size'] ?? 25);
         switch ((string) $field['Type']) {
             case 'password':
-                return '<input type="password" name="' . $name . '" size="' . $size . '" value="' . self::e($value) . '">';
+                return '<input type="password" name="' . $name . '" size="' . $size . '" value="'
+                    . self::e($value) . '">';
             case 'yesno':
                 return '<input type="checkbox" name="' . $name . '"' . ($value === 'on' ? ' checked' : '') . '>';
             case 'textarea':

@@ -43,7 +43,9 @@ final class Generator
         'Lukas', 'Marie', 'Luca', 'Sofia', 'Hugo', 'Emma', 'Nikos', 'Eleni', 'James', 'Olivia', 'Noah', 'Mia'];
     private const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder',
         'Müller', 'Schmidt', 'Dubois', 'Rossi', 'García', 'Papadopoulos', 'Smith', "O'Brien", 'Nowak', 'Andersson'];
-    private const COMPANY = ['Hosting', 'Media', 'Webdesign', 'IT Services', 'Consultancy', 'Digital', 'Solutions', 'Studio'];
+    private const COMPANY = ['Hosting', 'Media', 'Webdesign', 'IT Services', 'Consultancy', 'Digital', 'Solutions',
+        'Studio'];
+    private const STREET = ['Kerkstraat', 'Main Street', 'Hauptstraße', 'Rue de la Paix', 'Via Roma', 'Odos Ermou'];
     private const CITY = [
         'NL' => ['Amsterdam', 'Utrecht', 'Rotterdam', 'Groningen', 'Eindhoven', 'Zwolle'],
         'DE' => ['Berlin', 'Hamburg', 'München'], 'BE' => ['Antwerpen', 'Gent', 'Brussel'],
@@ -56,7 +58,9 @@ final class Generator
     private const EU_OTHER = ['DE', 'BE', 'FR', 'ES', 'IT', 'AT', 'PL', 'SE', 'IE', 'DK', 'FI', 'PT'];
     private const NON_EU = ['CH', 'NO', 'AU', 'CA', 'JP'];
     /** TLD => yearly price in EUR cents. */
-    public const TLDS = ['nl' => 799, 'com' => 1395, 'eu' => 899, 'be' => 999, 'de' => 899, 'org' => 1495, 'io' => 4500];
+    public const TLDS = [
+        'nl' => 799, 'com' => 1395, 'eu' => 899, 'be' => 999, 'de' => 899, 'org' => 1495, 'io' => 4500,
+    ];
     private const FLUSH_EVERY = 2000;
 
     private readonly Dice $dice;
@@ -78,33 +82,23 @@ final class Generator
     {
         $first = $this->dice->pick(self::FIRST);
         $last = $this->dice->pick(self::LAST);
-        [$country, $company, $vat, $exempt, $currency] = match ($profile) {
-            'nl_consumer' => ['NL', '', '', false, 'EUR'],
-            'nl_business' => ['NL', $last . ' ' . $this->dice->pick(self::COMPANY) . ' B.V.', $this->vat('NL'), false, 'EUR'],
-            'eu_business' => [$c = $this->dice->pick(self::EU_OTHER), $last . ' ' . $this->dice->pick(self::COMPANY), $this->vat($c), true, 'EUR'],
-            'eu_consumer' => [$this->dice->pick(self::EU_OTHER), '', '', false, 'EUR'],
-            'non_eu' => [$this->dice->pick(self::NON_EU), $this->dice->int(0, 1) ? $last . ' Ltd' : '', '', false, 'EUR'],
-            'us' => ['US', $last . ' LLC', '', false, 'USD'],
-            'uk' => ['GB', $this->dice->int(0, 1) ? $last . ' Ltd' : '', $this->dice->int(0, 1) ? 'GB' . $this->dice->digits(9) : '', false, 'GBP'],
-            'tax_exempt' => ['NL', 'Stichting ' . $last, '', true, 'EUR'],
-            'greece' => $this->dice->int(0, 1)
-                ? ['GR', $last . ' IKE', $this->vat('GR'), true, 'EUR']
-                : ['GR', '', '', false, 'EUR'],
-            default => throw new \InvalidArgumentException("unknown client profile '$profile'"),
-        };
-        $slug = strtolower((string) preg_replace('/[^a-z]+/i', '', iconv('UTF-8', 'ASCII//TRANSLIT', $last) ?: $last));
-        $city = $this->dice->pick(self::CITY[$country] ?? ['Capital']);
+        [$country, $company, $vat, $exempt, $currency] = $this->facts($profile, $last);
+        $ascii = iconv('UTF-8', 'ASCII//TRANSLIT', $last) ?: $last;
+        $slug = strtolower((string) preg_replace('/[^a-z]+/i', '', $ascii));
+        $domain = 'example.' . strtolower($country === 'GB' ? 'uk' : $country);
+        $postcode = $country === 'NL'
+            ? $this->dice->digits(4) . ' ' . $this->dice->pick(['AB', 'CD', 'XK'])
+            : $this->dice->digits(5);
         return [
             'firstname' => $first,
             'lastname' => $last,
             'companyname' => $company,
-            'email' => strtolower($first) . '.' . $slug . $this->dice->digits(4) . '@example.' . strtolower($country === 'GB' ? 'uk' : $country),
-            'address1' => $this->dice->pick(['Kerkstraat', 'Main Street', 'Hauptstraße', 'Rue de la Paix', 'Via Roma', 'Odos Ermou'])
-                . ' ' . $this->dice->int(1, 250),
+            'email' => strtolower($first) . '.' . $slug . $this->dice->digits(4) . '@' . $domain,
+            'address1' => $this->dice->pick(self::STREET) . ' ' . $this->dice->int(1, 250),
             'address2' => '',
-            'city' => $city,
+            'city' => $this->dice->pick(self::CITY[$country] ?? ['Capital']),
             'state' => $country === 'US' ? $this->dice->pick(['TX', 'OR']) : '',
-            'postcode' => $country === 'NL' ? $this->dice->digits(4) . ' ' . $this->dice->pick(['AB', 'CD', 'XK']) : $this->dice->digits(5),
+            'postcode' => $postcode,
             'country' => $country,
             'phonenumber' => $this->dice->digits(9),
             'tax_id' => $vat,
@@ -113,6 +107,40 @@ final class Generator
             'vatfield' => $vat !== '' && $this->dice->int(0, 3) === 0 ? $vat : '',
             'iban' => $country === 'NL' ? 'NL' . $this->dice->digits(2) . 'INGB' . $this->dice->digits(10) : '',
         ];
+    }
+
+    /**
+     * Country, company name, VAT number, exempt flag and currency of a profile.
+     *
+     * @return array{0:string,1:string,2:string,3:bool,4:string}
+     */
+    private function facts(string $profile, string $last): array
+    {
+        $maybeLtd = fn (): string => $this->dice->int(0, 1) ? $last . ' Ltd' : '';
+        switch ($profile) {
+            case 'nl_consumer':
+                return ['NL', '', '', false, 'EUR'];
+            case 'nl_business':
+                return ['NL', $last . ' ' . $this->dice->pick(self::COMPANY) . ' B.V.', $this->vat('NL'), false, 'EUR'];
+            case 'eu_business':
+                $country = $this->dice->pick(self::EU_OTHER);
+                return [$country, $last . ' ' . $this->dice->pick(self::COMPANY), $this->vat($country), true, 'EUR'];
+            case 'eu_consumer':
+                return [$this->dice->pick(self::EU_OTHER), '', '', false, 'EUR'];
+            case 'non_eu':
+                return [$this->dice->pick(self::NON_EU), $maybeLtd(), '', false, 'EUR'];
+            case 'us':
+                return ['US', $last . ' LLC', '', false, 'USD'];
+            case 'uk':
+                return ['GB', $maybeLtd(), $this->dice->int(0, 1) ? 'GB' . $this->dice->digits(9) : '', false, 'GBP'];
+            case 'tax_exempt':
+                return ['NL', 'Stichting ' . $last, '', true, 'EUR'];
+            case 'greece':
+                return $this->dice->int(0, 1)
+                    ? ['GR', $last . ' IKE', $this->vat('GR'), true, 'EUR']
+                    : ['GR', '', '', false, 'EUR'];
+        }
+        throw new \InvalidArgumentException("unknown client profile '$profile'");
     }
 
     /**
@@ -151,16 +179,20 @@ final class Generator
             $userId = $nextUser++;
             $users[] = ['id' => $userId, 'first_name' => $d['firstname'], 'last_name' => $d['lastname'],
                 'email' => 'u' . $userId . '.' . $d['email'], 'created_at' => $now, 'updated_at' => $now];
-            $links[] = ['auth_user_id' => $userId, 'client_id' => $id, 'owner' => 1, 'created_at' => $now, 'updated_at' => $now];
+            $links[] = ['auth_user_id' => $userId, 'client_id' => $id, 'owner' => 1, 'created_at' => $now,
+                'updated_at' => $now];
             foreach ([[$vatField, $d['vatfield']], [$ibanField, $d['iban']]] as [$field, $value]) {
                 if ($field !== null && $value !== '') {
-                    $values[] = ['fieldid' => $field, 'relid' => $id, 'value' => $value, 'created_at' => $now, 'updated_at' => $now];
+                    $values[] = ['fieldid' => $field, 'relid' => $id, 'value' => $value, 'created_at' => $now,
+                        'updated_at' => $now];
                 }
             }
         }
         Capsule::connection()->transaction(function () use ($clients, $users, $links, $values): void {
-            foreach (['tblclients' => $clients, 'tblusers' => $users, 'tblusers_clients' => $links,
-                'tblcustomfieldsvalues' => $values] as $table => $rows) {
+            foreach (
+                ['tblclients' => $clients, 'tblusers' => $users, 'tblusers_clients' => $links,
+                'tblcustomfieldsvalues' => $values] as $table => $rows
+            ) {
                 foreach (array_chunk($rows, 400) as $chunk) {
                     Capsule::table($table)->insert($chunk);
                 }
@@ -182,15 +214,22 @@ final class Generator
     public function invoices(int $count, array $options = []): array
     {
         $t0 = microtime(true);
-        $clientIds = $options['clients'] ?? Capsule::table('tblclients')->orderBy('id')->pluck('id')->map('intval')->all();
+        $clientIds = $options['clients']
+            ?? Capsule::table('tblclients')->orderBy('id')->pluck('id')->map('intval')->all();
         if ($clientIds === []) {
             $clientIds = $this->clients(max(1, intdiv($count, 20)));
         }
         $to = new \DateTimeImmutable((string) ($options['to'] ?? $this->sb->clock->date()));
         $from = new \DateTimeImmutable((string) ($options['from'] ?? $to->modify('-2 years')->format('Y-m-d')));
         $days = max(0, (int) $from->diff($to)->days);
-        $w = new GeneratorWriter($this->sb, $this->dice, $clientIds, (array) ($options['kinds'] ?? self::KINDS),
-            (array) ($options['outcomes'] ?? self::OUTCOMES), $this->currencies());
+        $w = new GeneratorWriter(
+            $this->sb,
+            $this->dice,
+            $clientIds,
+            (array) ($options['kinds'] ?? self::KINDS),
+            (array) ($options['outcomes'] ?? self::OUTCOMES),
+            $this->currencies()
+        );
         Capsule::connection()->transaction(function () use ($w, $count, $from, $days): void {
             for ($i = 0; $i < $count; $i++) {
                 $offset = $count > 1 ? intdiv($i * $days, $count - 1) : 0;

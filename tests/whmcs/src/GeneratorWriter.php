@@ -86,8 +86,10 @@ final class GeneratorWriter
             $rateById[$c['id']] = $c['rate'];
         }
         $rules = Invoices::taxRules();
-        foreach (Capsule::table('tblclients')->whereIn('id', $clientIds)
-            ->get(['id', 'country', 'state', 'currency', 'taxexempt', 'defaultgateway', 'firstname', 'lastname']) as $c) {
+        foreach (
+            Capsule::table('tblclients')->whereIn('id', $clientIds)
+            ->get(['id', 'country', 'state', 'currency', 'taxexempt', 'defaultgateway', 'firstname', 'lastname']) as $c
+        ) {
             $ruleRates = Invoices::matchRates($rules, (string) $c->country, (string) $c->state);
             $exempt = (int) $c->taxexempt === 1;
             $this->clients[(int) $c->id] = [
@@ -180,7 +182,8 @@ final class GeneratorWriter
         foreach ($this->credit as $clientId => $delta) {
             if ($delta !== 0) {
                 $current = Money::cents((string) Capsule::table('tblclients')->where('id', $clientId)->value('credit'));
-                Capsule::table('tblclients')->where('id', $clientId)->update(['credit' => Money::format($current + $delta)]);
+                Capsule::table('tblclients')->where('id', $clientId)
+                    ->update(['credit' => Money::format($current + $delta)]);
             }
         }
         if ($this->customNumber !== null) {
@@ -283,12 +286,17 @@ final class GeneratorWriter
                 'registrationperiod' => $years, 'expirydate' => $date, 'subscriptionid' => '', 'promoid' => 0,
                 'status' => 'Active', 'nextduedate' => $date, 'nextinvoicedate' => $date, 'additionalnotes' => '',
                 'paymentmethod' => $this->clients[$clientId]['gateway'], 'dnsmanagement' => 0, 'emailforwarding' => 0,
-                'idprotection' => 0, 'donotrenew' => 0, 'created_at' => $date . ' 00:00:00', 'updated_at' => $date . ' 00:00:00',
+                'idprotection' => 0, 'donotrenew' => 0,
+                'created_at' => $date . ' 00:00:00', 'updated_at' => $date . ' 00:00:00',
             ];
         }
         $d = $this->domains[$clientId];
         $type = $new ? $d['type'] : 'Domain';
-        $label = ['DomainRegister' => 'Domain Registration', 'DomainTransfer' => 'Domain Transfer', 'Domain' => 'Domain Renewal'][$type];
+        $label = match ($type) {
+            'DomainRegister' => 'Domain Registration',
+            'DomainTransfer' => 'Domain Transfer',
+            default => 'Domain Renewal',
+        };
         $end = (new \DateTimeImmutable($date))->modify('+' . $years . ' years -1 day')->format('Y-m-d');
         return ['type' => $type, 'relid' => $d['id'],
             'description' => $label . ' - ' . $d['name'] . ' - ' . $years . ' Year/s (' . $this->fmtDate($date) . ' - '
@@ -332,7 +340,8 @@ final class GeneratorWriter
         $this->index[$id] = count($this->buf['tblinvoices']);
         $this->buf['tblinvoices'][] = [
             'id' => $id, 'userid' => $clientId,
-            'invoicenum' => $this->customNumber !== null ? $this->number($this->customNumber++, 'TaxCustomInvoiceNumberFormat', $date) : '',
+            'invoicenum' => $this->customNumber === null ? ''
+                : $this->number($this->customNumber++, 'TaxCustomInvoiceNumberFormat', $date),
             'date' => $date, 'duedate' => $due, 'datepaid' => Invoices::ZERO_DATETIME,
             'last_capture_attempt' => Invoices::ZERO_DATETIME, 'date_refunded' => Invoices::ZERO_DATETIME,
             'date_cancelled' => Invoices::ZERO_DATETIME,
@@ -435,8 +444,10 @@ final class GeneratorWriter
         unset($row);
         foreach ($lines as $l) {
             $o = &$this->buf['tblinvoices'][$this->index[$l['relid']]];
-            $this->creditRow($clientId, $l['amount'], 'Mass Invoice Payment Credit for Invoice #' . $l['relid'], $id, $paidOn);
-            $this->creditRow($clientId, -$l['amount'], 'Credit Applied to Invoice #' . $l['relid'], $l['relid'], $paidOn);
+            $number = '#' . $l['relid'];
+            $description = 'Mass Invoice Payment Credit for Invoice ' . $number;
+            $this->creditRow($clientId, $l['amount'], $description, $id, $paidOn);
+            $this->creditRow($clientId, -$l['amount'], 'Credit Applied to Invoice ' . $number, $l['relid'], $paidOn);
             $o['credit'] = Money::format(Money::cents($o['credit']) + $l['amount']);
             $o['total'] = Money::format(Money::cents($o['total']) - $l['amount']);
             $this->markPaid($o, $this->buf['tblinvoices'][$this->index[$id]]['datepaid']);

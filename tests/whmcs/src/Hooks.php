@@ -153,7 +153,10 @@ final class Hooks
     public function functionsFor(string $hook): array
     {
         $list = array_values(array_filter($this->registered, static fn (array $r): bool => $r['hook'] === $hook));
-        usort($list, static fn (array $a, array $b): int => [$a['priority'], $a['seq']] <=> [$b['priority'], $b['seq']]);
+        usort(
+            $list,
+            static fn (array $a, array $b): int => [$a['priority'], $a['seq']] <=> [$b['priority'], $b['seq']]
+        );
         return $list;
     }
 

@@ -118,9 +118,11 @@ final class Invoices
         $scores = [-1, -1];
         foreach ($rules as $rule) {
             $level = $rule['level'] - 1;
-            if (($level !== 0 && $level !== 1)
+            if (
+                ($level !== 0 && $level !== 1)
                 || ($rule['country'] !== '' && $rule['country'] !== $country)
-                || ($rule['state'] !== '' && strcasecmp($rule['state'], $state) !== 0)) {
+                || ($rule['state'] !== '' && strcasecmp($rule['state'], $state) !== 0)
+            ) {
                 continue;
             }
             $score = ($rule['country'] !== '' ? 2 : 0) + ($rule['state'] !== '' ? 1 : 0);
@@ -333,9 +335,15 @@ final class Invoices
             fn (string $hook): array => ['invoiceid' => $id],
             [
                 'update' => function () use (&$itemId, $id, $invoice, $cents, $description): void {
-                    $itemId = $this->insertItem($id, (int) $invoice->userid, (string) $invoice->paymentmethod,
-                        (string) $invoice->duedate, ['type' => 'LateFee', 'description' => $description,
-                            'amount' => $cents, 'taxed' => $this->sb->settings()->isOn('TaxLateFee')]);
+                    $itemId = $this->insertItem(
+                        $id,
+                        (int) $invoice->userid,
+                        (string) $invoice->paymentmethod,
+                        (string) $invoice->duedate,
+                        ['type' => 'LateFee', 'description' => $description,
+                        'amount' => $cents,
+                        'taxed' => $this->sb->settings()->isOn('TaxLateFee')]
+                    );
                 },
                 'recalculate' => fn () => $this->recalculate($id),
             ]
@@ -364,6 +372,11 @@ final class Invoices
         }
         $date ??= $this->sb->clock->datetime();
         $amount ??= $this->balanceCents($id);
+        $payment = [
+            'userid' => (int) $invoice->userid, 'gateway' => $gateway, 'date' => $date,
+            'description' => 'Invoice Payment', 'amountin' => $amount, 'fees' => $fees,
+            'amountout' => 0, 'transid' => $transid, 'invoiceid' => $id,
+        ];
         $txId = 0;
         $flags = ['paid' => false];
         HookSequences::run(
@@ -374,12 +387,8 @@ final class Invoices
                 return $hook === 'AddTransaction' ? $this->transactionVars($txId) : ['invoiceid' => $id];
             },
             [
-                'record' => function () use (&$txId, &$flags, $id, $invoice, $transid, $gateway, $date, $amount, $fees) {
-                    $txId = $this->insertTransaction([
-                        'userid' => (int) $invoice->userid, 'gateway' => $gateway, 'date' => $date,
-                        'description' => 'Invoice Payment', 'amountin' => $amount, 'fees' => $fees,
-                        'amountout' => 0, 'transid' => $transid, 'invoiceid' => $id,
-                    ]);
+                'record' => function () use (&$txId, &$flags, $id, $invoice, $payment) {
+                    $txId = $this->insertTransaction($payment);
                     $flags['paid'] = in_array((string) $invoice->status, self::PAYABLE, true)
                         && $this->balanceCents($id) <= 0;
                 },
@@ -506,8 +515,12 @@ final class Invoices
      * @param 'manual'|'gateway'|'credit' $method 'credit' adds the amount to the client's credit
      * @return int the id of the refund transaction
      */
-    public function refund(int $transactionId, ?int $amount = null, string $method = 'manual', ?string $refundTransId = null): int
-    {
+    public function refund(
+        int $transactionId,
+        ?int $amount = null,
+        string $method = 'manual',
+        ?string $refundTransId = null
+    ): int {
         $original = Capsule::table('tblaccounts')->where('id', $transactionId)->first()
             ?? throw new InvalidArgumentException('Transaction ID Not Found');
         $paidIn = Money::cents((string) $original->amountin);
@@ -552,8 +565,12 @@ final class Invoices
                         'invoiceid' => $invoiceId, 'refundid' => (int) $original->id,
                     ]);
                     if ($method === 'credit') {
-                        $this->addClientCredit((int) $original->userid, $amount,
-                            'Credit from Refund of Invoice ID ' . $invoiceId, $invoiceId);
+                        $this->addClientCredit(
+                            (int) $original->userid,
+                            $amount,
+                            'Credit from Refund of Invoice ID ' . $invoiceId,
+                            $invoiceId
+                        );
                     }
                     $invoice = $invoiceId > 0 ? $this->row($invoiceId) : null;
                     $flags['refunded'] = $invoice !== null && $invoice->status === 'Paid'
@@ -591,7 +608,8 @@ final class Invoices
         ];
         if ($hooks && isset($event[$status])) {
             $flags = [];
-            HookSequences::run($this->sb->hooks(), $event[$status], $flags, fn (string $h): array => ['invoiceid' => $id], $markers);
+            $vars = fn (string $h): array => ['invoiceid' => $id];
+            HookSequences::run($this->sb->hooks(), $event[$status], $flags, $vars, $markers);
             return true;
         }
         $update = ['status' => $status];

@@ -59,8 +59,10 @@ final class Scenarios
             $params['customfields'] = base64_encode(serialize($customFields));
         }
         $id = (int) $this->call('AddClient', $overrides + $params)['clientid'];
-        if ($d['taxexempt'] && !array_key_exists('taxexempt', $overrides)
-            && (int) Capsule::table('tblclients')->where('id', $id)->value('taxexempt') === 0) {
+        if (
+            $d['taxexempt'] && !array_key_exists('taxexempt', $overrides)
+            && (int) Capsule::table('tblclients')->where('id', $id)->value('taxexempt') === 0
+        ) {
             $this->call('UpdateClient', ['clientid' => $id, 'taxexempt' => true]);
         }
         return $id;
@@ -173,12 +175,18 @@ final class Scenarios
             throw new \InvalidArgumentException("unknown event '$name'");
         }
         $client = $this->client($profile);
-        $lines = [['Webhosting Pro - example.nl', '9.95', true], ['Domain Registration - example.nl - 1 Year/s', '7.99', true]];
+        $lines = [
+            ['Webhosting Pro - example.nl', '9.95', true],
+            ['Domain Registration - example.nl - 1 Year/s', '7.99', true],
+        ];
         $hooks = $this->sb->hooks();
         $invoice = 0;
         $setup = match ($name) {
             'create', 'create_draft_publish', 'add_funds' => null,
-            'mass_pay' => fn () => [$this->invoice($client, $lines), $this->invoice($client, [['VPS S', '15.00', true]])],
+            'mass_pay' => fn () => [
+                $this->invoice($client, $lines),
+                $this->invoice($client, [['VPS S', '15.00', true]]),
+            ],
             default => fn () => $this->invoice($client, $lines),
         };
         $made = $setup === null ? null : $setup();
@@ -200,7 +208,8 @@ final class Scenarios
             case 'pay_parts':
                 $invoice = (int) $made;
                 $total = Money::cents((string) $this->sb->invoices()->mustRow($invoice)->total);
-                $this->payInParts($invoice, [Money::format(intdiv($total, 2)), Money::format($total - intdiv($total, 2))]);
+                $half = intdiv($total, 2);
+                $this->payInParts($invoice, [Money::format($half), Money::format($total - $half)]);
                 break;
             case 'mass_pay':
                 $invoice = $this->massPay($client, $made);

@@ -109,14 +109,20 @@ final class Seeder
                 foreach ($products as $i => [$name]) {
                     Capsule::table('tblproducts')->insert(['type' => $group === 'Reseller' ? 'reselleraccount'
                         : ($group === 'VPS' ? 'server' : 'hostingaccount'), 'gid' => $gid, 'name' => $name,
-                        'paytype' => 'recurring', 'tax' => 1, 'order' => $i, 'created_at' => $now, 'updated_at' => $now]);
+                        'paytype' => 'recurring', 'tax' => 1, 'order' => $i, 'created_at' => $now,
+                        'updated_at' => $now]);
                 }
             }
         });
     }
 
-    public function admin(string $username, int $roleId, string $first = '', string $last = '', string $language = 'english'): int
-    {
+    public function admin(
+        string $username,
+        int $roleId,
+        string $first = '',
+        string $last = '',
+        string $language = 'english'
+    ): int {
         $now = $this->sb->clock->datetime();
         return (int) Capsule::table('tbladmins')->insertGetId([
             'uuid' => Api\ClientCommands::uuid(), 'roleid' => $roleId, 'username' => $username,
@@ -126,8 +132,14 @@ final class Seeder
     }
 
     /** @param int $format 1 = 1234.56, 2 = 1,234.56, 3 = 1.234,56, 4 = 1,234 */
-    public function currency(string $code, string $prefix, string $suffix, int $format, string $rate, bool $default = false): int
-    {
+    public function currency(
+        string $code,
+        string $prefix,
+        string $suffix,
+        int $format,
+        string $rate,
+        bool $default = false
+    ): int {
         return (int) Capsule::table('tblcurrencies')->insertGetId(['code' => $code, 'prefix' => $prefix,
             'suffix' => $suffix, 'format' => $format, 'rate' => $rate, 'default' => $default ? 1 : 0]);
     }
@@ -155,8 +167,12 @@ final class Seeder
             'country' => $country, 'taxrate' => Money::formatRate(Money::rate($rate))]);
     }
 
-    public function customField(string $name, int $sortOrder = 0, string $type = 'client', string $fieldType = 'text'): int
-    {
+    public function customField(
+        string $name,
+        int $sortOrder = 0,
+        string $type = 'client',
+        string $fieldType = 'text'
+    ): int {
         $now = $this->sb->clock->datetime();
         return (int) Capsule::table('tblcustomfields')->insertGetId(['type' => $type, 'relid' => 0,
             'fieldname' => $name, 'fieldtype' => $fieldType, 'description' => '', 'fieldoptions' => '',

@@ -182,7 +182,8 @@ if (!function_exists('add_hook')) {
     function formatCurrency($amount, $currencyId = false)
     {
         $currency = getCurrency('', $currencyId === false ? '' : (int) $currencyId);
-        return new Price(Money::cents(is_float($amount) || is_int($amount) || is_string($amount) ? $amount : '0'), $currency);
+        $cents = Money::cents(is_float($amount) || is_int($amount) || is_string($amount) ? $amount : '0');
+        return new Price($cents, $currency);
     }
 
     function encrypt($string)

@@ -25,7 +25,8 @@ $get = $_GET;
 $post = $_POST;
 $path = (string) parse_url((string) ($_SERVER['REQUEST_URI'] ?? '/'), PHP_URL_PATH);
 
-$config = json_decode((string) file_get_contents((string) getenv('WHMCS_SANDBOX_CONFIG')), true, 512, JSON_THROW_ON_ERROR);
+$configFile = (string) getenv('WHMCS_SANDBOX_CONFIG');
+$config = json_decode((string) file_get_contents($configFile), true, 512, JSON_THROW_ON_ERROR);
 $sb = Sandbox::boot(array_merge($config['sandbox'], ['adminId' => 0]));
 
 if (str_starts_with($path, '/modules/addons/')) {

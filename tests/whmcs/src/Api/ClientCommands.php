@@ -18,6 +18,9 @@ final class ClientCommands
         'state', 'postcode', 'country', 'phonenumber', 'tax_id', 'notes', 'language', 'defaultgateway'];
     private const FLAGS = ['taxexempt', 'latefeeoveride', 'overideduenotices', 'separateinvoices', 'disableautocc',
         'emailoptout', 'marketing_emails_opt_in', 'overrideautoclose'];
+    /** The address fields hooks receive. */
+    private const ADDRESS = ['firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state',
+        'postcode', 'country', 'phonenumber'];
 
     public function __construct(private readonly Sandbox $sb)
     {
@@ -71,8 +74,9 @@ final class ClientCommands
             }
         }
         $now = $this->sb->clock->datetime();
-        $row = ['uuid' => self::uuid(), 'datecreated' => $this->sb->clock->date(), 'created_at' => $now, 'updated_at' => $now,
-            'status' => 'Active', 'credit' => '0.00', 'password' => '', 'email_preferences' => null,
+        $row = ['uuid' => self::uuid(), 'datecreated' => $this->sb->clock->date(), 'created_at' => $now,
+            'updated_at' => $now, 'status' => 'Active', 'credit' => '0.00', 'password' => '',
+            'email_preferences' => null,
             'currency' => (int) ($p['currency'] ?? 0) ?: $this->defaultCurrencyId(),
             'groupid' => (int) ($p['groupid'] ?? 0),
             'marketing_emails_opt_in' => Shape::bool($p['marketingoptin'] ?? false) ? 1 : 0,
@@ -96,8 +100,7 @@ final class ClientCommands
         });
         $created = Capsule::table('tblclients')->where('id', $clientId)->first();
         $vars = ['client_id' => $clientId, 'user_id' => $userId, 'userid' => $clientId];
-        foreach (['firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state', 'postcode',
-            'country', 'phonenumber', 'tax_id'] as $f) {
+        foreach ([...self::ADDRESS, 'tax_id'] as $f) {
             $vars[$f] = (string) $created->$f;
         }
         $vars['password'] = (string) ($p['password2'] ?? '');
@@ -141,8 +144,10 @@ final class ClientCommands
         if (isset($p['status']) && in_array($p['status'], ['Active', 'Inactive', 'Closed'], true)) {
             $update['status'] = $p['status'];
         }
-        if (!array_key_exists('taxexempt', $p) && (isset($update['tax_id']) || isset($update['country']))
-            && $this->euExempt($update['country'] ?? (string) $old->country, $update['tax_id'] ?? (string) $old->tax_id)) {
+        $vatChanged = isset($update['tax_id']) || isset($update['country']);
+        $country = $update['country'] ?? (string) $old->country;
+        $taxId = $update['tax_id'] ?? (string) $old->tax_id;
+        if (!array_key_exists('taxexempt', $p) && $vatChanged && $this->euExempt($country, $taxId)) {
             $update['taxexempt'] = 1;
         }
         if (isset($p['credit']) && $p['credit'] !== '') {
@@ -153,8 +158,7 @@ final class ClientCommands
         $this->saveCustomFields($clientId, $this->decodeCustomFields($p['customfields'] ?? null));
         $new = Capsule::table('tblclients')->where('id', $clientId)->first();
         $vars = ['userid' => $clientId, 'uuid' => (string) $new->uuid];
-        foreach (['firstname', 'lastname', 'companyname', 'email', 'address1', 'address2', 'city', 'state', 'postcode',
-            'country', 'phonenumber', 'notes', 'status', 'language', 'authmodule', 'authdata'] as $f) {
+        foreach ([...self::ADDRESS, 'notes', 'status', 'language', 'authmodule', 'authdata'] as $f) {
             $vars[$f] = (string) $new->$f;
         }
         $vars['currency'] = (int) $new->currency;
@@ -284,10 +288,13 @@ final class ClientCommands
             $client['customfields' . ++$position] = $value;
         }
         $users = [];
-        foreach (Capsule::table('tblusers_clients')->join('tblusers', 'tblusers.id', '=', 'tblusers_clients.auth_user_id')
-            ->where('tblusers_clients.client_id', $id)->orderBy('tblusers.id')
-            ->get(['tblusers.id', 'tblusers.first_name', 'tblusers.last_name', 'tblusers.email', 'tblusers_clients.owner'])
-            as $u) {
+        $rows = Capsule::table('tblusers_clients')
+            ->join('tblusers', 'tblusers.id', '=', 'tblusers_clients.auth_user_id')
+            ->where('tblusers_clients.client_id', $id)
+            ->orderBy('tblusers.id')
+            ->get(['tblusers.id', 'tblusers.first_name', 'tblusers.last_name', 'tblusers.email',
+                'tblusers_clients.owner']);
+        foreach ($rows as $u) {
             $users[] = ['id' => (int) $u->id, 'name' => trim($u->first_name . ' ' . $u->last_name),
                 'email' => (string) $u->email, 'is_owner' => (bool) $u->owner];
         }
@@ -308,8 +315,9 @@ final class ClientCommands
             $values[(int) $v->fieldid] = (string) $v->value;
         }
         $out = [];
-        foreach (Capsule::table('tblcustomfields')->where('type', 'client')->orderBy('sortorder')->orderBy('id')
-            ->get(['id']) as $f) {
+        $fields = Capsule::table('tblcustomfields')->where('type', 'client')
+            ->orderBy('sortorder')->orderBy('id')->get(['id']);
+        foreach ($fields as $f) {
             $out[(int) $f->id] = $values[(int) $f->id] ?? '';
         }
         return $out;
@@ -318,7 +326,8 @@ final class ClientCommands
     /** @return array<string,mixed> a subset of the documented stats, amounts formatted in the client's currency */
     private function stats(object $c): array
     {
-        $invoices = Capsule::table('tblinvoices')->where('userid', (int) $c->id)->get(['id', 'status', 'total', 'duedate']);
+        $invoices = Capsule::table('tblinvoices')->where('userid', (int) $c->id)
+            ->get(['id', 'status', 'total', 'duedate']);
         $n = ['Unpaid' => 0, 'Paid' => 0, 'Cancelled' => 0, 'Refunded' => 0, 'Collections' => 0, 'Draft' => 0];
         $sum = $n;
         $overdue = 0;
@@ -336,8 +345,11 @@ final class ClientCommands
             }
         }
         $income = 0;
-        foreach (Capsule::table('tblaccounts')->where('userid', (int) $c->id)->get(['amountin', 'amountout', 'fees']) as $t) {
-            $income += Money::cents((string) $t->amountin) - Money::cents((string) $t->fees) - Money::cents((string) $t->amountout);
+        $transactions = Capsule::table('tblaccounts')->where('userid', (int) $c->id)
+            ->get(['amountin', 'amountout', 'fees']);
+        foreach ($transactions as $t) {
+            $income += Money::cents((string) $t->amountin) - Money::cents((string) $t->fees)
+                - Money::cents((string) $t->amountout);
         }
         $fmt = fn (int $cents): string => (string) formatCurrency(Money::format($cents), (int) $c->currency);
         return [

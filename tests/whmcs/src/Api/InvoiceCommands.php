@@ -223,11 +223,17 @@ final class InvoiceCommands
                     ]);
                 }
                 foreach ($changes['new'] ?? [] as $item) {
-                    $this->invoices->insertItem($id, (int) $invoice->userid, (string) $invoice->paymentmethod,
-                        (string) $invoice->duedate, $item);
+                    $this->invoices->insertItem(
+                        $id,
+                        (int) $invoice->userid,
+                        (string) $invoice->paymentmethod,
+                        (string) $invoice->duedate,
+                        $item
+                    );
                 }
                 if (!empty($changes['delete'])) {
-                    Capsule::table('tblinvoiceitems')->where('invoiceid', $id)->whereIn('id', $changes['delete'])->delete();
+                    Capsule::table('tblinvoiceitems')->where('invoiceid', $id)
+                        ->whereIn('id', $changes['delete'])->delete();
                 }
                 if ($invoiceChanges !== []) {
                     $this->invoices->update($id, $invoiceChanges);
@@ -241,7 +247,8 @@ final class InvoiceCommands
             }
         }
         if (isset($p['datepaid']) && $p['datepaid'] !== '') {
-            $plain['datepaid'] = strlen((string) $p['datepaid']) === 10 ? $p['datepaid'] . ' 00:00:00' : (string) $p['datepaid'];
+            $datePaid = (string) $p['datepaid'];
+            $plain['datepaid'] = strlen($datePaid) === 10 ? $datePaid . ' 00:00:00' : $datePaid;
         }
         if ($plain !== []) {
             $this->invoices->update($id, $plain);
@@ -254,8 +261,12 @@ final class InvoiceCommands
             $this->invoices->setStatus($id, $status, $hooks, $plain['datepaid'] ?? null);
         }
         if ($publish) {
-            $this->invoices->publish($id, Shape::bool($p['publishandsendemail'] ?? false), 'api',
-                $adminId > 0 ? $adminId : 'system');
+            $this->invoices->publish(
+                $id,
+                Shape::bool($p['publishandsendemail'] ?? false),
+                'api',
+                $adminId > 0 ? $adminId : 'system'
+            );
         }
         return ['result' => 'success', 'invoiceid' => $id];
     }
@@ -326,8 +337,10 @@ final class InvoiceCommands
             $userId = $userId ?: (int) $this->invoices->mustRow($invoiceId)->userid;
         }
         $transid = (string) ($p['transid'] ?? '');
-        if ($transid !== '' && !Shape::bool($p['allowduplicatetransid'] ?? false)
-            && Capsule::table('tblaccounts')->where('transid', $transid)->exists()) {
+        if (
+            $transid !== '' && !Shape::bool($p['allowduplicatetransid'] ?? false)
+            && Capsule::table('tblaccounts')->where('transid', $transid)->exists()
+        ) {
             throw new InvalidArgumentException('Transaction ID must be Unique');
         }
         $credit = Shape::bool($p['credit'] ?? false);
@@ -347,7 +360,7 @@ final class InvoiceCommands
             'amountin' => $in,
             'fees' => Shape::cents($p['fees'] ?? null) ?? 0,
             'amountout' => Shape::cents($p['amountout'] ?? null) ?? 0,
-            'rate' => isset($p['rate']) && $p['rate'] !== '' ? Money::formatRate5(Money::exchangeRate($p['rate'])) : '1.00000',
+            'rate' => Money::formatRate5(Money::exchangeRate(($p['rate'] ?? '') !== '' ? $p['rate'] : '1')),
             'transid' => $transid,
             'invoiceid' => $invoiceId,
         ]);
@@ -421,10 +434,9 @@ final class InvoiceCommands
         $amount = (array) ($p['itemamount'] ?? []);
         $taxed = (array) ($p['itemtaxed'] ?? []);
         foreach (array_unique([...array_keys($desc), ...array_keys($amount), ...array_keys($taxed)]) as $itemId) {
-            if (!array_key_exists($itemId, $desc) || !array_key_exists($itemId, $amount) || !array_key_exists($itemId, $taxed)) {
-                throw new InvalidArgumentException(
-                    'Missing Variables: itemdescription, itemamount and itemtaxed are required for each item being changed'
-                );
+            if (!isset($desc[$itemId], $amount[$itemId], $taxed[$itemId])) {
+                throw new InvalidArgumentException('Missing Variables: itemdescription, itemamount and itemtaxed'
+                    . ' are required for each item being changed');
             }
             $changes['update'][(int) $itemId] = [
                 'description' => (string) $desc[$itemId],

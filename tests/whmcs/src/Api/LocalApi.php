@@ -68,7 +68,8 @@ final class LocalApi
         if ($adminUser !== '') {
             $adminId = (int) (Capsule::table('tbladmins')->where('username', $adminUser)->value('id') ?? 0);
             if ($adminId === 0) {
-                return $this->done($command, $params, ['result' => 'error', 'message' => 'No matching admin user found']);
+                $error = ['result' => 'error', 'message' => 'No matching admin user found'];
+                return $this->done($command, $params, $error);
             }
         }
         [$class, $method] = self::COMMANDS[$key];

@@ -29,7 +29,8 @@ final class SystemCommands
     public function getPaymentMethods(array $p): array
     {
         $list = [];
-        foreach (Capsule::table('tblpaymentgateways')->where('setting', 'name')->orderBy('order')->orderBy('id')->get() as $g) {
+        $names = Capsule::table('tblpaymentgateways')->where('setting', 'name')->orderBy('order')->orderBy('id')->get();
+        foreach ($names as $g) {
             $list[] = ['module' => (string) $g->gateway, 'displayname' => (string) $g->value];
         }
         return ['result' => 'success', 'totalresults' => count($list), 'paymentmethods' => ['paymentmethod' => $list]];

@@ -531,7 +531,10 @@ final class Schema
         $out = ['CREATE TABLE "' . $table . "\" (\n" . implode(",\n", $cols) . "\n)"];
         foreach (['unique' => 'CREATE UNIQUE INDEX', 'keys' => 'CREATE INDEX'] as $kind => $verb) {
             foreach ($def[$kind] ?? [] as $name => $columns) {
-                $names = array_map(static fn (string $c): string => '"' . preg_replace('/\(\d+\)$/', '', $c) . '"', $columns);
+                $names = array_map(
+                    static fn (string $c): string => '"' . preg_replace('/\(\d+\)$/', '', $c) . '"',
+                    $columns
+                );
                 $out[] = $verb . ' "' . $table . '_' . $name . '" ON "' . $table . '" (' . implode(', ', $names) . ')';
             }
         }

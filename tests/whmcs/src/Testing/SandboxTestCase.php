@@ -84,7 +84,8 @@ abstract class SandboxTestCase extends TestCase
             $this->tempFiles[] = $file;
             $dsn = 'sqlite:' . $file;
         }
-        $this->sb = Sandbox::boot(['db' => $dsn] + $options + $this->sandboxOptions() + ['now' => '2026-12-01 10:00:00']);
+        $options += $this->sandboxOptions() + ['now' => '2026-12-01 10:00:00'];
+        $this->sb = Sandbox::boot(['db' => $dsn] + $options);
         return $this->sb;
     }
 }
