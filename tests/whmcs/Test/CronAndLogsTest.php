@@ -22,6 +22,7 @@ final class CronAndLogsTest extends TestCase
             $this->sb->hooks()->fired()
         );
         $this->assertSame(['no admin'], $ran, 'the cron runs without an admin session');
+        $this->assertSame(1, $_SESSION['adminid'], "the admin's session is back afterwards");
         $post = $this->sb->hooks()->varsOf('PostAutomationTask')[0];
         $this->assertSame(['task' => 'Retry queue', 'completed' => true], $post);
         $this->assertSame(['tasks' => ['Retry queue' => true], 'reportEmail' => false], $report);

@@ -86,7 +86,7 @@ final class ProcessTest extends TestCase
         $done = $cron->wait();
         $this->assertSame(0, $done['exitCode'], $done['stderr']);
         $this->assertCount(1, $this->probe(['deferred-done']));
-        $this->assertGreaterThan($done['respondedAt'] + 0.4, $done['finishedAt'], 'the work went on for 0.6 s');
+        $this->assertGreaterThan($done['respondedAt'], $done['finishedAt'], 'the work went on after the response');
         $this->assertLessThan(5.0, $respondedAfter);
     }
 
@@ -97,7 +97,7 @@ final class ProcessTest extends TestCase
         $started = microtime(true);
         $cron = $sb->spawn(['type' => 'cron', 'daily' => true]);
         $response = $cron->response();
-        $this->assertGreaterThan(0.55, microtime(true) - $started, 'as under PHP-FPM, the client waits');
+        $this->assertGreaterThan(0.95, microtime(true) - $started, 'as under PHP-FPM, the client waits');
         $this->assertCount(1, $this->probe(['deferred-done']), 'done before the response arrived');
         $this->assertSame(
             ['PreCronJob', 'DailyCronJobPreEmail', 'EmailPreSend', 'DailyCronJob', 'AfterCronJob'],

@@ -28,6 +28,22 @@ final class Cron
      */
     public function run(bool $daily = false, array $tasks = []): array
     {
+        // The cron is its own request without an admin; the admin's session
+        // (a browser's) is back afterwards.
+        $session = $_SESSION ?? [];
+        try {
+            return $this->runAsCron($daily, $tasks);
+        } finally {
+            $_SESSION = $session;
+        }
+    }
+
+    /**
+     * @param array<string,callable> $tasks
+     * @return array{tasks:array<string,bool>,reportEmail:bool}
+     */
+    private function runAsCron(bool $daily, array $tasks): array
+    {
         $this->sb->newRequest([], 0);
         $_SERVER['SCRIPT_NAME'] = '/crons/cron.php';
         $done = [];
