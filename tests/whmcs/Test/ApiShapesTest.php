@@ -358,6 +358,15 @@ final class ApiShapesTest extends TestCase
         $this->assertSame('geheim&<', decrypt(encrypt('geheim&<')));
     }
 
+    public function testTheSandboxRemembersTheCallsWithoutPasswords(): void
+    {
+        localAPI('GetInvoice', ['invoiceid' => 5]);
+        localAPI('EncryptPassword', ['password2' => 'secret']);
+        $calls = $this->sb->localApi()->calls();
+        $this->assertSame(['command' => 'GetInvoice', 'params' => ['invoiceid' => 5], 'result' => 'error'], $calls[0]);
+        $this->assertSame(['password2' => '***'], $calls[1]['params']);
+    }
+
     public function testCommandListCoversTheIssue(): void
     {
         foreach (

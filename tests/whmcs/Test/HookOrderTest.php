@@ -133,6 +133,21 @@ final class HookOrderTest extends TestCase
         $this->assertSame('PAY-1-R2', $this->sb->hooks()->varsOf('AddTransaction')[0]['transid']);
     }
 
+    public function testRefundingAnInvoicePaidInTwoPartsRefundsBothPayments(): void
+    {
+        $s = $this->sb->scenarios();
+        $invoice = $s->invoice($s->client(), [['A', '10.00', false]]);
+        $s->payInParts($invoice, ['4.00', '6.00']);
+        $this->sb->hooks()->clearLog();
+        $refunds = $this->sb->actions()->refundInvoice($invoice, 'credit');
+        $this->assertCount(2, $refunds);
+        $this->assertSame(['AddTransaction', 'AddTransaction', 'InvoiceRefunded'], $this->sb->hooks()->fired());
+        $invoiceNow = localAPI('GetInvoice', ['invoiceid' => $invoice]);
+        $this->assertSame(['Refunded', '10.00'], [$invoiceNow['status'], $invoiceNow['balance']]);
+        $client = localAPI('GetClientsDetails', ['clientid' => $invoiceNow['userid']])['client'];
+        $this->assertSame('10.00', $client['credit'], 'refunded to the client credit');
+    }
+
     public function testTheInvoiceModelInInvoicePaidIsLoaded(): void
     {
         $seen = null;

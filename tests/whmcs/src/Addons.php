@@ -277,11 +277,7 @@ final class Addons
     public function loadActiveHooks(): void
     {
         $hooks = $this->sb->hooks();
-        foreach ($hooks->registered() as $r) {
-            if ($r['source'] !== null) {
-                $hooks->removeSource($r['source']);
-            }
-        }
+        $hooks->removeAddonHooks();
         $cached = $this->sb->settings()->getList('AddonModulesHooks');
         foreach ($this->active() as $name) {
             $file = $this->root . '/' . $name . '/hooks.php';

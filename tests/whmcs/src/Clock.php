@@ -50,11 +50,6 @@ final class Clock
             : $base->modify($interval);
     }
 
-    public function timezone(): string
-    {
-        return $this->zone->getName();
-    }
-
     /** "Y-m-d H:i:s", the format of WHMCS's DATETIME columns. */
     public function datetime(): string
     {

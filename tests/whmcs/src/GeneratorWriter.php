@@ -515,9 +515,7 @@ final class GeneratorWriter
 
     private function number(int $n, string $formatSetting, string $date): string
     {
-        $format = $this->sb->settings()->get($formatSetting, '{NUMBER}') ?: '{NUMBER}';
-        return strtr($format, ['{NUMBER}' => (string) $n, '{YEAR}' => substr($date, 0, 4),
-            '{MONTH}' => substr($date, 5, 2), '{DAY}' => substr($date, 8, 2)]);
+        return Invoices::formatNumber($this->sb->settings()->get($formatSetting, '{NUMBER}'), (string) $n, $date);
     }
 
     /** $date + $days, but not after today. */

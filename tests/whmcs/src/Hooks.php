@@ -37,8 +37,8 @@ final class Hooks
      */
     public function __construct(
         private readonly Clock $clock,
-        private string $onError = 'log',
-        private string $idType = 'int',
+        private readonly string $onError = 'log',
+        private readonly string $idType = 'int',
     ) {
     }
 
@@ -92,6 +92,15 @@ final class Hooks
         $this->registered = array_values(array_filter(
             $this->registered,
             static fn (array $r): bool => $r['source'] !== $source
+        ));
+    }
+
+    /** Forgets what addons registered (a new page load registers them again); keeps the rest. */
+    public function removeAddonHooks(): void
+    {
+        $this->registered = array_values(array_filter(
+            $this->registered,
+            static fn (array $r): bool => $r['source'] === null
         ));
     }
 
@@ -210,16 +219,6 @@ final class Hooks
     {
         $this->log = [];
         $this->errors = [];
-    }
-
-    public function setErrorPolicy(string $onError): void
-    {
-        $this->onError = $onError;
-    }
-
-    public function setIdType(string $idType): void
-    {
-        $this->idType = $idType;
     }
 
     /**

@@ -769,14 +769,19 @@ final class Invoices
         return $this->nextNumber('TaxCustomInvoiceNumberFormat', 'TaxNextCustomInvoiceNumber', $date);
     }
 
-    /** Formats {NUMBER}/{YEAR}/{MONTH}/{DAY} with the stored next number and increments it. */
+    /** The stored next number in its format, and the stored number incremented. */
     private function nextNumber(string $formatSetting, string $valueSetting, string $date): string
     {
         $settings = $this->sb->settings();
         $number = $settings->get($valueSetting, '1');
-        $format = $settings->get($formatSetting, '{NUMBER}') ?: '{NUMBER}';
         $settings->set($valueSetting, (string) ((int) $number + 1));
-        return strtr($format, [
+        return self::formatNumber($settings->get($formatSetting, '{NUMBER}'), $number, $date);
+    }
+
+    /** An invoice number format ({NUMBER}, {YEAR}, {MONTH}, {DAY}) filled in for a date (Y-m-d…). */
+    public static function formatNumber(string $format, string $number, string $date): string
+    {
+        return strtr($format ?: '{NUMBER}', [
             '{NUMBER}' => $number,
             '{YEAR}' => substr($date, 0, 4),
             '{MONTH}' => substr($date, 5, 2),

@@ -55,11 +55,6 @@ final class Settings
         }
     }
 
-    public function remove(string $setting): void
-    {
-        Capsule::table('tblconfiguration')->where('setting', $setting)->delete();
-    }
-
     /** Comma-separated list settings such as ActiveAddonModules. @return list<string> */
     public function getList(string $setting): array
     {

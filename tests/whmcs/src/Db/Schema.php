@@ -541,26 +541,6 @@ final class Schema
         return $out;
     }
 
-    /**
-     * The column type classes the sandbox relies on when it reads rows back:
-     * 'int', 'money' (DECIMAL), or 'text'.
-     *
-     * @return array<string,string>
-     */
-    public static function columnKinds(string $table): array
-    {
-        $kinds = [];
-        foreach (self::TABLES[$table]['columns'] as $name => $spec) {
-            $type = strtolower(strtok($spec, ' ('));
-            $kinds[$name] = match (true) {
-                str_contains($type, 'int') => 'int',
-                $type === 'decimal' => 'money',
-                default => 'text',
-            };
-        }
-        return $kinds;
-    }
-
     /** @param list<string> $cols */
     private static function mariadbColumns(array $cols): string
     {

@@ -57,8 +57,4 @@ class Price
         return ($negative ? '-' : '') . $grouped . ($format === 4 ? '' : $decimal . $frac);
     }
 
-    public function toArray(): array
-    {
-        return ['amount' => Money::format($this->cents), 'currency' => $this->currency];
-    }
 }
