@@ -56,5 +56,4 @@ class Price
         $grouped = $thousands === '' ? $int : strrev(implode($thousands, str_split(strrev($int), 3)));
         return ($negative ? '-' : '') . $grouped . ($format === 4 ? '' : $decimal . $frac);
     }
-
 }
