@@ -109,6 +109,21 @@ final class ProcessTest extends TestCase
         $this->assertSame(1, Process::inProcessFinishes(), 'in the test process it only counts');
     }
 
+    public function testChildrenGetThePhpArguments(): void
+    {
+        $sb = $this->shareableSandbox(['phpArgs' => ['-d', 'memory_limit=77M']]);
+        $this->assertSame([PHP_BINARY, '-d', 'memory_limit=77M'], $sb->phpCommand());
+        $script = tempnam(sys_get_temp_dir(), 'whmcs-child-');
+        $code = "return [ini_get('memory_limit'), defined('WHMCS'), function_exists('localAPI')];";
+        file_put_contents($script, "<?php\n" . $code . "\n");
+        try {
+            $done = $sb->spawn(['type' => 'php', 'file' => $script])->wait();
+        } finally {
+            unlink($script);
+        }
+        $this->assertSame(['77M', true, true], $done['result'], $done['stderr']);
+    }
+
     public function testAnAdminPageAndAnActionInAChild(): void
     {
         $sb = $this->shareableSandbox();

@@ -101,6 +101,7 @@ try {
             (array) ($action['post'] ?? [])
         ),
         'action' => $sb->actions()->{(string) $action['name']}(...array_values((array) ($action['args'] ?? []))),
+        'php' => (static fn (string $file): mixed => require $file)((string) $action['file']),
         default => throw new InvalidArgumentException('unknown action type'),
     };
     if ($result instanceof Page) {

@@ -35,7 +35,8 @@ final class Addons
 
     public function __construct(private readonly Sandbox $sb, string $root)
     {
-        $this->root = rtrim($root, '/');
+        // Absolute, so that other processes (request runner, php -S) find it from any directory.
+        $this->root = rtrim(realpath($root) ?: $root, '/');
     }
 
     public function root(): string

@@ -46,7 +46,7 @@ final class HttpServer
         $env = getenv();
         $env['WHMCS_SANDBOX_CONFIG'] = $dir . '/config.json';
         $proc = proc_open(
-            [PHP_BINARY, '-S', '127.0.0.1:' . $port, '-t', dirname($router), $router],
+            [...$sb->phpCommand(), '-S', '127.0.0.1:' . $port, '-t', dirname($router), $router],
             [0 => ['file', '/dev/null', 'r'], 1 => ['file', $dir . '/server.log', 'a'],
                 2 => ['file', $dir . '/server.log', 'a']],
             $pipes,

@@ -19,7 +19,8 @@ use RuntimeException;
  * Actions: ['type' => 'api', 'command' => …, 'params' => […], 'admin' => ''],
  * ['type' => 'hook', 'hook' => …, 'vars' => […]], ['type' => 'cron', 'daily' => bool],
  * ['type' => 'admin', 'module' => …, 'get' => […], 'post' => […]],
- * ['type' => 'action', 'name' => 'refund', 'args' => […]] (an Actions method).
+ * ['type' => 'action', 'name' => 'refund', 'args' => […]] (an Actions method),
+ * ['type' => 'php', 'file' => '/abs/script.php'] (its return value is the result).
  *
  * "Response flushed, work after": the child behaves like PHP-FPM. Its response
  * (JSON: output, result, hooks so far) reaches the parent when the request
@@ -68,7 +69,7 @@ final class Process
             'startAt' => $startAt,
             'resultFile' => $resultFile,
         ], JSON_THROW_ON_ERROR));
-        $cmd = [PHP_BINARY, '-d', 'display_errors=stderr', dirname(__DIR__) . '/bin/request.php', $jobFile];
+        $cmd = [...$sb->phpCommand(), '-d', 'display_errors=stderr', dirname(__DIR__) . '/bin/request.php', $jobFile];
         $proc = proc_open($cmd, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['file', $stderrFile, 'w']], $pipes);
         if (!is_resource($proc)) {
             throw new RuntimeException('cannot start a request process');

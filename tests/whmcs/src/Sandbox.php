@@ -56,6 +56,9 @@ final class Sandbox
      *   hookIds   'int' (documented) or 'string' (ids in hook $vars as numeric strings)
      *   updateInvoiceHooks  UpdateInvoice status/gateway changes fire the status hooks (default true)
      *   adminId   the admin of the session (tbladmins.id; default 1)
+     *   phpArgs   extra php command-line arguments for request processes and php -S,
+     *             e.g. ['-d', 'extension=/path/acumulus.so']; default: the built
+     *             extension ($ACU_EXT_SO) when this process has it loaded
      *
      * @param array<string,mixed> $options
      */
@@ -72,7 +75,12 @@ final class Sandbox
             'hookIds' => 'int',
             'updateInvoiceHooks' => true,
             'adminId' => 1,
+            'phpArgs' => null,
         ];
+        $so = getenv('ACU_EXT_SO');
+        $options['phpArgs'] ??= extension_loaded('acumulus') && is_string($so) && $so !== ''
+            ? ['-d', 'extension=' . $so]
+            : [];
         $options['seed'] ??= $options['fresh'];
         if (self::$current !== null) {
             self::$current->hooks->clear();
@@ -242,6 +250,12 @@ final class Sandbox
             throw new LogicException('php -S needs a shared database: use a sqlite file or MariaDB');
         }
         return HttpServer::start($this);
+    }
+
+    /** php and its arguments for a request process or php -S. @return list<string> */
+    public function phpCommand(): array
+    {
+        return [PHP_BINARY, ...array_map('strval', (array) $this->options['phpArgs'])];
     }
 
     /** What a separate process needs to boot this sandbox again (without reinstalling). @return array<string,mixed> */

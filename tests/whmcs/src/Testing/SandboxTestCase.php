@@ -41,6 +41,10 @@ abstract class SandboxTestCase extends TestCase
 
     protected function tearDown(): void
     {
+        if (!isset($this->sb)) {
+            parent::tearDown();
+            return;
+        }
         $errors = $this->sb->hooks()->errors();
         if (Sandbox::hasCurrent() && Sandbox::current() !== $this->sb) {
             // A test that booted another sandbox: its hooks count too.
