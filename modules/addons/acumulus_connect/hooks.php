@@ -1,0 +1,45 @@
+<?php
+
+/**
+ * Acumulus for WHMCS: the hooks. Each records a trigger for the invoice and
+ * returns; the work is done after the response was sent, or by the cron
+ * (docs/flows.md). Nothing here throws into WHMCS.
+ */
+
+declare(strict_types=1);
+
+if (!defined('WHMCS')) {
+    die('This file cannot be accessed directly');
+}
+
+require_once __DIR__ . '/lib/bootstrap.php';
+
+use WHMCS\Module\Addon\AcumulusConnect\Hooks;
+
+$acumulusInvoiceHooks = [
+    // WHMCS hook => trigger
+    'InvoiceCreationPreEmail' => 'created',
+    'InvoiceCreated' => 'created',
+    'InvoicePaid' => 'paid',
+    'InvoiceUnpaid' => 'unpaid',
+    'InvoiceChangeGateway' => 'gateway',
+    'InvoiceCancelled' => 'cancelled',
+    'InvoiceRefunded' => 'refunded',
+    'UpdateInvoiceTotal' => 'edited',
+    'AddInvoiceLateFee' => 'edited',
+    'AddInvoicePayment' => 'payment',
+];
+foreach ($acumulusInvoiceHooks as $hook => $trigger) {
+    add_hook($hook, 1, static function (array $vars) use ($trigger): void {
+        Hooks::invoice($trigger, $vars);
+    });
+}
+unset($acumulusInvoiceHooks, $hook, $trigger);
+
+add_hook('AddTransaction', 1, static function (array $vars): void {
+    Hooks::transaction($vars);
+});
+
+add_hook('AfterCronJob', 1, static function (): void {
+    Hooks::cron();
+});

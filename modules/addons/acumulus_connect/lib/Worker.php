@@ -1,0 +1,518 @@
+<?php
+
+declare(strict_types=1);
+
+namespace WHMCS\Module\Addon\AcumulusConnect;
+
+use Acumulus\CallException;
+use Acumulus\Client;
+use Acumulus\InvoiceMapper;
+use Acumulus\Planner;
+use Acumulus\Result;
+use RuntimeException;
+use Throwable;
+
+/**
+ * Does the work of one invoice (docs/flows.md): claim it, plan, run the
+ * steps, write down each outcome, plan again until nothing is left; or stop
+ * at the first failure and say what happens next (retry later, failed with
+ * the reason, uncertain until it is looked up in Acumulus).
+ */
+final class Worker
+{
+    /** Rounds of planning per invoice before it is called a bug. */
+    private const MAX_ROUNDS = 8;
+    /** Longest wait between retries (seconds). */
+    private const MAX_BACKOFF = 6 * 3600;
+    /** Unexpected errors (not from Acumulus) before an invoice is marked failed. */
+    private const MAX_ATTEMPTS = 10;
+
+    private Settings $settings;
+    private Ledger $ledger;
+    private Context $context;
+    private ?Client $client;
+
+    public function __construct(?Settings $settings = null, ?Ledger $ledger = null, ?Context $context = null, ?Client $client = null)
+    {
+        $this->settings = $settings ?? Settings::load();
+        $this->ledger = $ledger ?? new Ledger();
+        $this->context = $context ?? new Context();
+        $this->client = $client;
+    }
+
+    /**
+     * Works through what is due, oldest first, until $max invoices or
+     * $seconds have passed. Returns the outcomes counted.
+     *
+     * @return array<string, int>
+     */
+    public function drain(int $max, int $seconds): array
+    {
+        $deadline = microtime(true) + $seconds;
+        $counts = [];
+        $done = 0;
+        while ($done < $max && microtime(true) < $deadline) {
+            $ids = $this->ledger->due(min(50, $max - $done));
+            if ($ids === []) {
+                break;
+            }
+            $progress = false;
+            foreach ($ids as $id) {
+                $outcome = $this->process($id);
+                $counts[$outcome] = ($counts[$outcome] ?? 0) + 1;
+                $done++;
+                $progress = $progress || $outcome !== 'busy';
+                if ($done >= $max || microtime(true) >= $deadline) {
+                    break;
+                }
+            }
+            if (!$progress) {
+                break;
+            }
+        }
+        return $counts;
+    }
+
+    /**
+     * Does what is waiting for one invoice. Returns 'done', 'busy' (another
+     * worker has it), 'retry', 'failed', 'uncertain' or 'waiting' (a concept).
+     */
+    public function process(int $invoiceId): string
+    {
+        if (!$this->ledger->claim($invoiceId)) {
+            return 'busy';
+        }
+        try {
+            for ($round = 0; $round < self::MAX_ROUNDS; $round++) {
+                [$triggers, $maxEvent] = $this->ledger->triggers($invoiceId);
+                if ($triggers === []) {
+                    return 'done';
+                }
+                $invoice = Whmcs::invoice($invoiceId);
+                if ($invoice === null) {
+                    $this->ledger->clearTriggers($invoiceId, $maxEvent);
+                    $this->ledger->updateRow($invoiceId, ['notes' => 'the invoice no longer exists in WHMCS']);
+                    continue;
+                }
+                $plan = Planner::plan($triggers, $invoice, $this->ledger->forPlanner($invoiceId),
+                    $this->settings->all(), $this->context->forPlanner());
+                if ($plan['steps'] === []) {
+                    $this->ledger->clearTriggers($invoiceId, $maxEvent);
+                    $this->summarize($invoiceId, $plan['notes']);
+                    continue;
+                }
+                foreach ($plan['steps'] as $step) {
+                    $this->execute($invoiceId, $step, $invoice);
+                    if (!$this->ledger->renew($invoiceId)) {
+                        throw new RuntimeException('the claim on the invoice was lost (a step took longer than '
+                            . Ledger::LEASE . ' s)');
+                    }
+                }
+            }
+            return $this->failed($invoiceId, 'bug', 'the plan did not settle after ' . self::MAX_ROUNDS
+                . ' rounds; please report this with the activity log');
+        } catch (StepFailed $f) {
+            return $this->stepFailed($invoiceId, $f);
+        } catch (\Acumulus\InvalidArgumentException $e) {
+            // data WHMCS gave that cannot be booked: the message names the field
+            return $this->failed($invoiceId, 'data', $e->getMessage());
+        } catch (Throwable $e) {
+            return $this->unexpected($invoiceId, $e);
+        } finally {
+            $this->ledger->release($invoiceId);
+        }
+    }
+
+    private function client(): Client
+    {
+        return $this->client ??= Acumulus::client($this->settings, $this->context->whmcsVersion());
+    }
+
+    /** @throws StepFailed */
+    private function execute(int $invoiceId, array $step, array &$invoice): void
+    {
+        switch ($step['action']) {
+            case 'book':
+                $this->book($invoiceId, $step, $invoice);
+                return;
+            case 'credit':
+                $this->credit($invoiceId, $step, $invoice);
+                return;
+            case 'trash':
+                $this->call(null, function (Client $c) use ($step): void {
+                    try {
+                        $r = $c->entryDeleteStatusSet((int) $step['entryid'], 1);
+                        $this->moduleLog('entry_deletestatus_set', $r);
+                    } catch (\Acumulus\ApiException $e) {
+                        if (!$e->notFound) {
+                            throw $e;
+                        }
+                        // already in the waste bin (or gone): what we wanted
+                    }
+                });
+                $this->ledger->updateDocument((int) $step['document'], ['state' => 'trashed']);
+                Log::activity(sprintf('Acumulus: invoice %d: entry %s moved to the waste bin (%s)',
+                    $invoiceId, $step['entryid'], $step['reason']));
+                return;
+            case 'payment':
+                $this->call(null, function (Client $c) use ($step): void {
+                    $r = $c->paymentStatusSet((string) $step['token'], (int) $step['paymentstatus'],
+                        $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null);
+                    $this->moduleLog('invoice_paymentstatus_set', $r);
+                });
+                $this->ledger->updateDocument((int) $step['document'], [
+                    'paymentstatus' => (int) $step['paymentstatus'],
+                    'paymentdate' => $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null,
+                ]);
+                Log::activity(sprintf('Acumulus: invoice %d marked %s in Acumulus%s', $invoiceId,
+                    (int) $step['paymentstatus'] === 2 ? 'paid' : 'due',
+                    $step['paymentdate'] !== '' ? ' on ' . $step['paymentdate'] : ''));
+                return;
+            case 'account':
+                $this->call(null, function (Client $c) use ($step): void {
+                    $r = $c->entryUpdate((int) $step['entryid'], ['accountnumber' => (string) $step['accountnumber']]);
+                    $this->moduleLog('entry_update', $r);
+                });
+                $this->ledger->updateDocument((int) $step['document'], ['accountnumber' => (string) $step['accountnumber']]);
+                Log::activity(sprintf('Acumulus: invoice %d: account %s (gateway %s)', $invoiceId,
+                    $step['accountnumber'], $step['gateway']));
+                return;
+            case 'gateway':
+                Whmcs::setGateway($invoiceId, (string) $step['gateway']);
+                $invoice['paymentmethod'] = (string) $step['gateway'];
+                return;
+            case 'concept':
+                $this->concept($invoiceId, (int) $step['document']);
+                return;
+            case 'reconcile':
+                (new Reconciler($this->ledger, $this->client()))->reconcile($invoiceId, (int) $step['document']);
+                return;
+            default:
+                throw new RuntimeException('unknown step ' . (string) $step['action']);
+        }
+    }
+
+    /** @throws StepFailed */
+    private function book(int $invoiceId, array $step, array $invoice): void
+    {
+        $client = Whmcs::client((int) $invoice['userid']);
+        $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
+            $this->context->forMapper($invoiceId, !$step['email']));
+        if ($map['skip'] !== null) {
+            $this->ledger->updateRow($invoiceId, ['state' => 'skipped', 'skipped_reason' => (string) $map['skip']]);
+            Log::activity(sprintf('Acumulus: invoice %d not booked: %s', $invoiceId, self::skipText((string) $map['skip'])),
+                (int) $invoice['userid']);
+            return;
+        }
+        $this->send($invoiceId, 'invoice', (string) $step['reason'], $map, [
+            'hash' => (string) $step['hash'],
+            'amount' => (string) $step['amount'],
+            'paymentstatus' => $step['paid'] ? 2 : 1,
+            'paymentdate' => $step['paid'] && $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null,
+        ], (int) $invoice['userid']);
+    }
+
+    /** @throws StepFailed */
+    private function credit(int $invoiceId, array $step, array $invoice): void
+    {
+        $original = $this->ledger->document((int) $step['of']);
+        if ($original === null) {
+            throw new RuntimeException('the booking to credit is not in the ledger');
+        }
+        $client = Whmcs::client((int) $invoice['userid']);
+        $document = $original->document === null ? null : json_decode((string) $original->document, true, 512, JSON_THROW_ON_ERROR);
+        $extraWarnings = [];
+        if (!is_array($document)) {
+            // booked by the previous module, which kept no copy: the best we
+            // have is the invoice as it is now
+            $now = InvoiceMapper::map($invoice, $client, $this->settings->all(), $this->context->forMapper($invoiceId, true) + ['bookCancelled' => true]);
+            $document = $now['document'];
+            $extraWarnings[] = ['code' => 'credit.original_unknown', 'concept' => false,
+                'message' => 'the original was booked by the previous module, which kept no copy: the credit note mirrors the invoice as it is in WHMCS now'];
+            if ($document === null) {
+                throw new \Acumulus\InvalidArgumentException(sprintf('invoice %d: no credit note can be made: %s',
+                    $invoiceId, self::skipText((string) $now['skip'])));
+            }
+        }
+        $map = InvoiceMapper::creditNote($document, [
+            'date' => (string) $step['date'],
+            'amount' => (string) $step['amount'],
+            'acumulusNumber' => (string) $original->invoicenumber,
+            'invoice' => $invoice,
+            'client' => $client,
+        ], $this->settings->all(), $this->context->forMapper($invoiceId, true));
+        $map['warnings'] = array_merge($map['warnings'], $extraWarnings);
+        $this->send($invoiceId, 'credit', (string) $step['kind'], $map, [
+            'amount' => (string) $step['amount'],
+            'of_document' => (int) $step['of'],
+            'paymentstatus' => 2,
+            'paymentdate' => (string) $step['date'],
+        ], (int) $invoice['userid']);
+    }
+
+    /**
+     * invoice_add of a mapped document: the document row is written first
+     * (state sending, with a marker in the internal notes), the outcome after.
+     *
+     * @throws StepFailed
+     */
+    private function send(int $invoiceId, string $kind, string $reason, array $map, array $fields, int $clientId): void
+    {
+        $document = $map['document'];
+        $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8)); // letters, digits, '-': kept as is
+        $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
+        $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: ' . $ref;
+        $invoiceBlock = $document['customer']['invoice'];
+        $docId = $this->ledger->startDocument($invoiceId, $kind, $reason, $fields + [
+            'ref' => $ref,
+            'accountnumber' => isset($invoiceBlock['accountnumber']) ? (string) $invoiceBlock['accountnumber'] : null,
+            'vattype' => $map['vat']['type'] ?? null,
+            'total' => $map['reconciliation']['booked_total'] ?? null,
+            'document' => json_encode($document, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES),
+            'warnings' => $map['warnings'] ? json_encode($map['warnings'], JSON_UNESCAPED_UNICODE) : null,
+        ]);
+        $this->ledger->updateRow($invoiceId, ['state' => 'sending']);
+        $result = $this->call($docId, fn (Client $c): Result => $c->invoiceAdd($document));
+        $this->moduleLog('invoice_add', $result);
+
+        $main = $result->main;
+        $token = self::str($main['token'] ?? '');
+        $conceptId = self::str($main['conceptid'] ?? '');
+        $number = self::str($main['invoicenumber'] ?? '');
+        $entryId = self::str($main['entryid'] ?? '');
+        $warnings = $map['warnings'];
+        foreach ($result->warnings as $w) {
+            $warnings[] = ['code' => $w['code'] . ' ' . $w['codetag'], 'message' => $w['message'], 'concept' => false];
+        }
+        $state = $token !== '' ? 'booked' : ($conceptId !== '' ? 'concept' : 'booked');
+        $this->ledger->updateDocument($docId, [
+            'state' => $state,
+            'token' => $token,
+            'entryid' => $entryId,
+            'invoicenumber' => $number,
+            'conceptid' => $conceptId !== '' ? $conceptId : null,
+            'contactid' => self::str($main['contactid'] ?? '') ?: null,
+            'warnings' => $warnings ? json_encode($warnings, JSON_UNESCAPED_UNICODE) : null,
+        ]);
+        if ($kind === 'invoice') {
+            // the columns of the previous module point at the current booking
+            $this->ledger->updateRow($invoiceId, [
+                'token' => $token, 'entryid' => $entryId, 'invoicenumber' => $number,
+                'warnings' => $warnings ? json_encode($warnings, JSON_UNESCAPED_UNICODE) : null,
+            ]);
+        }
+        Log::activity(sprintf('Acumulus: invoice %d %s as Acumulus %s %s (%s%s, total EUR %s)%s',
+            $invoiceId,
+            $state === 'concept' ? 'sent as a concept' : 'booked',
+            $kind === 'credit' ? 'credit note' : 'invoice',
+            $number !== '' ? $number : ($conceptId !== '' ? 'concept ' . $conceptId : '?'),
+            $reason,
+            isset($map['vat']['type']) ? ', VAT type ' . $map['vat']['type'] : '',
+            (string) ($map['reconciliation']['booked_total'] ?? '?'),
+            $warnings ? '; warnings: ' . implode('; ', array_map(static fn ($w) => $w['message'], $warnings)) : ''
+        ), $clientId);
+    }
+
+    /** @throws StepFailed */
+    private function concept(int $invoiceId, int $docId): void
+    {
+        $doc = $this->ledger->document($docId);
+        $conceptId = (int) ($doc->conceptid ?? 0);
+        if ($conceptId <= 0) {
+            throw new \Acumulus\InvalidArgumentException("invoice $invoiceId: the concept has no concept id");
+        }
+        $info = $this->call(null, fn (Client $c): Result => $c->conceptInfo($conceptId));
+        $entry = $info->main['entryid'] ?? '';
+        $entryId = is_array($entry) ? (string) (end($entry) ?: '') : self::str($entry);
+        if ($entryId === '') {
+            throw new Waiting('the invoice is a concept in Acumulus; it is updated once it is made final there', $docId, 'concept');
+        }
+        $e = $this->call(null, fn (Client $c): Result => $c->entryInfo((int) $entryId));
+        $this->ledger->updateDocument($docId, [
+            'state' => 'booked', 'entryid' => $entryId, 'token' => self::str($e->main['token'] ?? ''),
+            'invoicenumber' => self::str($e->main['invoicenumber'] ?? $doc->invoicenumber),
+        ]);
+        $this->ledger->updateRow($invoiceId, ['token' => self::str($e->main['token'] ?? ''), 'entryid' => $entryId]);
+    }
+
+    /**
+     * Runs an API call; any failure becomes a StepFailed that knows the
+     * document it concerns.
+     *
+     * @template T
+     * @param callable(Client): T $fn
+     * @return T
+     * @throws StepFailed
+     */
+    private function call(?int $docId, callable $fn): mixed
+    {
+        try {
+            return $fn($this->client());
+        } catch (CallException $e) {
+            throw new StepFailed($e, $docId);
+        }
+    }
+
+    private function moduleLog(string $action, Result $r): void
+    {
+        Log::module($action, $r->request, $r->response, $r->main, [
+            $this->settings->get('acumulus_code'), $this->settings->get('acumulus_username'),
+            $this->settings->get('acumulus_password'),
+        ]);
+    }
+
+    /** The invoice is quiet: its state follows from what was sent. */
+    private function summarize(int $invoiceId, array $notes): void
+    {
+        $data = $this->ledger->forPlanner($invoiceId);
+        $cur = null;
+        foreach ($data['documents'] as $d) {
+            if ($d['kind'] === 'invoice' && in_array($d['state'], ['booked', 'concept'], true)) {
+                $cur = $d;
+            }
+        }
+        $credited = 0;
+        foreach ($data['documents'] as $d) {
+            if ($cur !== null && $d['kind'] === 'credit' && $d['of'] === $cur['id'] && $d['state'] === 'booked') {
+                $credited += Money::cents((string) $d['amount']);
+            }
+        }
+        if ($data['skipped'] !== null) {
+            $state = 'skipped';
+        } elseif ($cur === null) {
+            $state = 'not_booked';
+        } elseif ($cur['state'] === 'concept') {
+            $state = 'concept';
+        } elseif ($cur['amount'] !== null && $credited > 0 && $credited >= Money::cents((string) $cur['amount'])) {
+            $state = 'credited';
+        } elseif ($cur['paymentstatus'] === 2) {
+            $state = 'paid';
+        } else {
+            $state = 'booked';
+        }
+        $this->ledger->updateRow($invoiceId, [
+            'state' => $state,
+            'notes' => $notes ? implode("\n", $notes) : null,
+            'attempts' => 0, 'next_attempt_at' => null, 'last_error' => null, 'last_error_kind' => null,
+        ]);
+    }
+
+    private function stepFailed(int $invoiceId, StepFailed $f): string
+    {
+        $e = $f->getPrevious();
+        if ($f instanceof Waiting) {
+            $this->ledger->updateRow($invoiceId, [
+                'state' => $f->state, 'notes' => $f->getMessage(), 'next_attempt_at' => time() + self::MAX_BACKOFF,
+            ]);
+            Log::activity("Acumulus: invoice $invoiceId waits: " . $f->getMessage());
+            return 'waiting';
+        }
+        $message = self::describe($e);
+        if ($e instanceof CallException && $e->outcomeUnknown) {
+            if ($f->docId !== null) {
+                $this->ledger->updateDocument($f->docId, ['state' => 'uncertain']);
+            }
+            $this->retryLater($invoiceId, 'uncertain', 'unknown', $message, null);
+            Log::activity("Acumulus: invoice $invoiceId: outcome unknown ($message); it is looked up in Acumulus before anything is sent again");
+            return 'uncertain';
+        }
+        if ($f->docId !== null) {
+            // refused or never sent: nothing was stored
+            $this->ledger->updateDocument($f->docId, ['state' => 'failed']);
+        }
+        if ($e instanceof CallException && $e->retryable) {
+            $this->retryLater($invoiceId, 'queued', self::kind($e), $message,
+                $e instanceof \Acumulus\HttpException ? $e->retryAfter : null);
+            return 'retry';
+        }
+        return $this->failed($invoiceId, self::kind($e), $message);
+    }
+
+    private function unexpected(int $invoiceId, Throwable $e): string
+    {
+        $row = $this->ledger->row($invoiceId);
+        $attempts = (int) ($row->attempts ?? 0) + 1;
+        $message = get_class($e) . ': ' . $e->getMessage();
+        if ($attempts >= self::MAX_ATTEMPTS) {
+            return $this->failed($invoiceId, 'error', $message . " (after $attempts attempts)");
+        }
+        $this->retryLater($invoiceId, 'queued', 'error', $message, null);
+        Log::exception("working on invoice $invoiceId", $e);
+        return 'retry';
+    }
+
+    private function retryLater(int $invoiceId, string $state, string $kind, string $message, ?int $retryAfter): void
+    {
+        $row = $this->ledger->row($invoiceId);
+        $attempts = (int) ($row->attempts ?? 0) + 1;
+        $wait = min(self::MAX_BACKOFF, 60 * (2 ** min($attempts - 1, 12)));
+        if ($retryAfter !== null && $retryAfter > $wait) {
+            $wait = min($retryAfter, self::MAX_BACKOFF);
+        }
+        $this->ledger->updateRow($invoiceId, [
+            'state' => $state, 'attempts' => $attempts, 'next_attempt_at' => time() + $wait,
+            'last_error' => $message, 'last_error_kind' => $kind,
+        ]);
+    }
+
+    private function failed(int $invoiceId, string $kind, string $message): string
+    {
+        $row = $this->ledger->row($invoiceId);
+        $this->ledger->updateRow($invoiceId, [
+            'state' => 'failed', 'attempts' => (int) ($row->attempts ?? 0) + 1, 'next_attempt_at' => null,
+            'last_error' => $message, 'last_error_kind' => $kind,
+        ]);
+        Log::activity("Acumulus: invoice $invoiceId failed: $message");
+        return 'failed';
+    }
+
+    /** A failure in words for the admin, with the codes Acumulus gave. */
+    public static function describe(?Throwable $e): string
+    {
+        if ($e === null) {
+            return 'unknown error';
+        }
+        if ($e instanceof \Acumulus\ApiException || $e instanceof \Acumulus\AuthenticationException) {
+            $parts = [];
+            foreach ($e->errors as $err) {
+                $parts[] = trim($err['message'] . ' [' . $err['code'] . ' ' . $err['codetag'] . ']');
+            }
+            if ($parts) {
+                return ($e instanceof \Acumulus\AuthenticationException ? 'Acumulus refused the credentials: ' : 'Acumulus refused it: ')
+                    . implode('; ', $parts);
+            }
+        }
+        return $e->getMessage();
+    }
+
+    private static function kind(?Throwable $e): string
+    {
+        return match (true) {
+            $e instanceof \Acumulus\AuthenticationException => 'auth',
+            $e instanceof \Acumulus\ApiException => 'api',
+            $e instanceof \Acumulus\HttpException => 'http',
+            $e instanceof \Acumulus\ResponseException => 'response',
+            $e instanceof \Acumulus\TransportException => 'transport',
+            default => 'error',
+        };
+    }
+
+    public static function skipText(string $skip): string
+    {
+        return match ($skip) {
+            'draft' => 'it is a draft',
+            'cancelled' => 'it was cancelled before it was booked',
+            'mass-payment' => 'it is a mass-payment invoice; the invoices it pays are booked themselves',
+            'add-funds' => 'it is an add-funds invoice (prepaid credit is not revenue)',
+            'zero-total' => 'its total is zero (setting)',
+            'empty' => 'it has no items',
+            default => $skip,
+        };
+    }
+
+    /** An API scalar: strings as they are, ints in decimal, empty values ({} / []) as "". */
+    private static function str(mixed $v): string
+    {
+        return is_string($v) ? $v : (is_int($v) ? (string) $v : '');
+    }
+}
