@@ -131,6 +131,8 @@ typedef struct acumulus_client {
 	zend_string *username;
 	zend_string *password;
 	zend_string *password_xml;       /* the password as escaped in XML, for scrubbing */
+	zend_string *password_xml2;      /* the same with bare backslashes, as others escape it */
+	zend_string *username_xml;       /* the user name as escaped in XML, if that differs */
 	zend_string *application;        /* "WHMCS 8.13.1" */
 	zend_string *email_on_error;     /* NULL: not sent */
 	zend_string *email_on_warning;
@@ -195,6 +197,8 @@ static void acumulus_client_free(zend_object *obj)
 	acumulus_secret_free(&c->username);
 	acumulus_secret_free(&c->password);
 	acumulus_secret_free(&c->password_xml);
+	acumulus_secret_free(&c->password_xml2);
+	acumulus_secret_free(&c->username_xml);
 	acumulus_str_free(&c->application);
 	acumulus_str_free(&c->email_on_error);
 	acumulus_str_free(&c->email_on_warning);
@@ -291,28 +295,91 @@ static HashTable *acumulus_client_debug_info(zend_object *obj, int *is_temp)
 	return ht;
 }
 
-/* Blanks the password (as typed and as escaped in XML) out of s: for raw
- * answers and messages on their way to PHP, in case the server echoes it.
- * Passwords shorter than 4 bytes are not hunted (that would garble text). */
-static zend_string *acumulus_scrub(const acumulus_client *c, zend_string *s)
+/* Replaces every whole-word occurrence of w (not inside a run of letters,
+ * digits or '_') in s with the mask; s is taken, the result returned. */
+static zend_string *acumulus_mask_word(zend_string *s, const char *w, size_t wl)
 {
-	const zend_string *needles[2];
-	int i;
+	const char *p = ZSTR_VAL(s), *end = p + ZSTR_LEN(s), *hit, *from = p;
+	smart_str out = {0};
+	bool changed = false;
 
-	if (c == NULL || c->password == NULL || ZSTR_LEN(c->password) < 4) {
+#define ACU_WORDCH(ch) (((ch) >= 'a' && (ch) <= 'z') || ((ch) >= 'A' && (ch) <= 'Z') || ((ch) >= '0' && (ch) <= '9') || (ch) == '_')
+	if (wl == 0) {
 		return s;
 	}
-	needles[0] = c->password;
-	needles[1] = c->password_xml;
-	for (i = 0; i < 2; i++) {
-		if (needles[i] && ZSTR_LEN(needles[i]) <= ZSTR_LEN(s)
-				&& zend_memnstr(ZSTR_VAL(s), ZSTR_VAL(needles[i]), ZSTR_LEN(needles[i]), ZSTR_VAL(s) + ZSTR_LEN(s))) {
-			zend_string *t = php_str_to_str(ZSTR_VAL(s), ZSTR_LEN(s), ZSTR_VAL(needles[i]), ZSTR_LEN(needles[i]),
-				ACUMULUS_MASK, sizeof(ACUMULUS_MASK) - 1);
-
-			zend_string_release(s);
-			s = t;
+	while ((hit = zend_memnstr(p, w, wl, end)) != NULL) {
+		if ((hit == ZSTR_VAL(s) || !ACU_WORDCH(hit[-1])) && (hit + wl == end || !ACU_WORDCH(hit[wl]))) {
+			smart_str_appendl(&out, from, (size_t) (hit - from));
+			smart_str_appendl(&out, ACUMULUS_MASK, sizeof(ACUMULUS_MASK) - 1);
+			from = hit + wl;
+			changed = true;
 		}
+		p = hit + wl;
+	}
+#undef ACU_WORDCH
+	if (!changed) {
+		return s;
+	}
+	smart_str_appendl(&out, from, (size_t) (end - from));
+	zend_string_release(s);
+	return smart_str_extract(&out);
+}
+
+static zend_string *acumulus_mask_all(zend_string *s, const zend_string *w)
+{
+	if (w && ZSTR_LEN(w) <= ZSTR_LEN(s)
+			&& zend_memnstr(ZSTR_VAL(s), ZSTR_VAL(w), ZSTR_LEN(w), ZSTR_VAL(s) + ZSTR_LEN(s))) {
+		zend_string *t = php_str_to_str(ZSTR_VAL(s), ZSTR_LEN(s), ZSTR_VAL(w), ZSTR_LEN(w),
+			ACUMULUS_MASK, sizeof(ACUMULUS_MASK) - 1);
+
+		zend_string_release(s);
+		return t;
+	}
+	return s;
+}
+
+/* Text for people and logs (raw answers, messages): the password is blanked
+ * wherever it occurs, as typed and as escaped in XML (ours, or with bare
+ * backslashes), and the contract code and user name where they stand as a
+ * whole word. Credentials shorter than 4 bytes are not hunted (that would
+ * garble the text). s is taken; the result is returned. */
+static zend_string *acumulus_scrub(const acumulus_client *c, zend_string *s)
+{
+	if (c == NULL || c->password == NULL) {
+		return s;
+	}
+	if (ZSTR_LEN(c->password) >= 4) {
+		s = acumulus_mask_all(s, c->password);
+		s = acumulus_mask_all(s, c->password_xml);
+		s = acumulus_mask_all(s, c->password_xml2);
+	}
+	if (ZSTR_LEN(c->contract_code) >= 4) {
+		s = acumulus_mask_word(s, ZSTR_VAL(c->contract_code), ZSTR_LEN(c->contract_code));
+	}
+	if (ZSTR_LEN(c->username) >= 4) {
+		s = acumulus_mask_word(s, ZSTR_VAL(c->username), ZSTR_LEN(c->username));
+		if (c->username_xml) {
+			s = acumulus_mask_word(s, ZSTR_VAL(c->username_xml), ZSTR_LEN(c->username_xml));
+		}
+	}
+	return s;
+}
+
+/* A parsed value, which callers use as data: masked when it is a credential,
+ * and the password blanked inside it when the password has 8 bytes or more
+ * (shorter ones could be part of real data such as an invoice number). */
+static zend_string *acumulus_scrub_value(const acumulus_client *c, zend_string *s)
+{
+	if (c == NULL || c->password == NULL || ZSTR_LEN(s) == 0) {
+		return s;
+	}
+	if (zend_string_equals(s, c->password) || zend_string_equals(s, c->contract_code)
+			|| zend_string_equals(s, c->username)) {
+		zend_string_release(s);
+		return zend_string_init(ACUMULUS_MASK, sizeof(ACUMULUS_MASK) - 1, 0);
+	}
+	if (ZSTR_LEN(c->password) >= 8) {
+		s = acumulus_mask_all(s, c->password);
 	}
 	return s;
 }
@@ -675,13 +742,13 @@ static void acumulus_lists_free(HashTable *lists)
 /* An element as PHP: a leaf is its text; an element with children an array
  * keyed by child name, a repeated name a list. force_list names a child
  * that is a list even once or not at all. */
-static void acumulus_node_zval(const acu_xml_node *n, zval *out, const char *force_list)
+static void acumulus_node_zval(const acumulus_client *cl, const acu_xml_node *n, zval *out, const char *force_list)
 {
 	const acu_xml_node *c;
 	HashTable *lists = NULL;
 
 	if (n->first == NULL && force_list == NULL) {
-		ZVAL_STRINGL(out, n->text, n->text_len);
+		ZVAL_STR(out, acumulus_scrub_value(cl, zend_string_init(n->text, n->text_len, 0)));
 		return;
 	}
 	array_init_size(out, (uint32_t) n->nchildren);
@@ -693,7 +760,10 @@ static void acumulus_node_zval(const acu_xml_node *n, zval *out, const char *for
 	for (c = n->first; c; c = c->next) {
 		zval v;
 
-		acumulus_node_zval(c, &v, NULL);
+		if (force_list && c->first == NULL && c->text_len == 0 && strcmp(c->name, force_list) == 0) {
+			continue;   /* <entryid/>: an empty element is no item (ref. §2.2) */
+		}
+		acumulus_node_zval(cl, c, &v, NULL);
 		acumulus_group_add(Z_ARRVAL_P(out), &lists, c->name, c->name_len, &v);
 	}
 	if (force_list && !zend_hash_str_exists(Z_ARRVAL_P(out), force_list, strlen(force_list))) {
@@ -707,7 +777,12 @@ static void acumulus_node_zval(const acu_xml_node *n, zval *out, const char *for
 
 /* The <error>s of <errors> (or <warning>s of <warnings>) as a list of
  * ['code' => ..., 'codetag' => ..., 'message' => ...]: always a list. */
-static void acumulus_messages(const acu_xml_node *box, const char *item, zval *out)
+static void acumulus_message_field(const acumulus_client *cl, zval *m, const char *key, const char *t, size_t len)
+{
+	add_assoc_str_ex(m, key, strlen(key), acumulus_scrub(cl, zend_string_init(t, len, 0)));
+}
+
+static void acumulus_messages(const acumulus_client *cl, const acu_xml_node *box, const char *item, zval *out)
 {
 	const acu_xml_node *c;
 	size_t item_len = strlen(item);
@@ -726,15 +801,15 @@ static void acumulus_messages(const acu_xml_node *box, const char *item, zval *o
 		}
 		array_init_size(&m, 3);
 		t = acu_xml_child_text(c, "code", &len);
-		add_assoc_stringl_ex(&m, "code", sizeof("code") - 1, t, len);
+		acumulus_message_field(cl, &m, "code", t, len);
 		t = acu_xml_child_text(c, "codetag", &len);
-		add_assoc_stringl_ex(&m, "codetag", sizeof("codetag") - 1, t, len);
+		acumulus_message_field(cl, &m, "codetag", t, len);
 		if (c->first == NULL) {
 			/* a bare <error>text</error> */
-			add_assoc_stringl_ex(&m, "message", sizeof("message") - 1, c->text, c->text_len);
+			acumulus_message_field(cl, &m, "message", c->text, c->text_len);
 		} else {
 			t = acu_xml_child_text(c, "message", &len);
-			add_assoc_stringl_ex(&m, "message", sizeof("message") - 1, t, len);
+			acumulus_message_field(cl, &m, "message", t, len);
 		}
 		add_next_index_zval(out, &m);
 	}
@@ -914,8 +989,8 @@ static void acumulus_answer(acumulus_call *call, long http, const char *content_
 		zval *m;
 
 		raw = acumulus_scrub(call->client, raw);
-		acumulus_messages(r.errors, "error", &errors);
-		acumulus_messages(r.warnings, "warning", &warnings);
+		acumulus_messages(call->client, r.errors, "error", &errors);
+		acumulus_messages(call->client, r.warnings, "warning", &warnings);
 		array_init(&data);
 		for (c = r.doc.root->first; c; c = c->next) {
 			bool is_main = main_key && main_key[0] && strcmp(c->name, main_key) == 0;
@@ -923,7 +998,7 @@ static void acumulus_answer(acumulus_call *call, long http, const char *content_
 			if (strcmp(c->name, "status") == 0 || strcmp(c->name, "errors") == 0 || strcmp(c->name, "warnings") == 0) {
 				continue;
 			}
-			acumulus_node_zval(c, &v, is_main ? list_child : NULL);
+			acumulus_node_zval(call->client, c, &v, is_main ? list_child : NULL);
 			acumulus_group_add(Z_ARRVAL(data), &lists, c->name, c->name_len, &v);
 		}
 		acumulus_lists_free(lists);
@@ -1038,7 +1113,13 @@ static void acumulus_answer(acumulus_call *call, long http, const char *content_
 				default: rkind = ACU_RESPONSE_NOT_XML; break;
 			}
 		}
-		what = rkind == ACU_RESPONSE_TOO_LARGE ? "a body longer than acumulus.max_response_size" : acu_resp_kind_text(kind);
+		if (rkind == ACU_RESPONSE_TOO_LARGE) {
+			what = "a body longer than acumulus.max_response_size";
+		} else if (rkind == ACU_RESPONSE_NOT_XML && r.perr != ACU_XML_P_SYNTAX) {
+			what = "XML the parser refuses";
+		} else {
+			what = acu_resp_kind_text(kind);
+		}
 		raw = acumulus_scrub(call->client, raw);
 
 		if (http == 403) {
@@ -1421,6 +1502,16 @@ ZEND_METHOD(Acumulus_Client, __construct)
 	acu_buf_init(&esc, SIZE_MAX);
 	if (acu_xml_escape(&esc, ZSTR_VAL(pass), ZSTR_LEN(pass), &e) == ACU_XML_W_OK && esc.len != ZSTR_LEN(pass)) {
 		c->password_xml = zend_string_init(esc.data, esc.len, 0);
+		if (memchr(ZSTR_VAL(pass), '\\', ZSTR_LEN(pass))) {
+			c->password_xml2 = php_str_to_str(esc.data, esc.len, "&#92;", 5, "\\", 1);
+		}
+	}
+	if (esc.data) {
+		ZEND_SECURE_ZERO(esc.data, esc.cap);
+	}
+	esc.len = 0;
+	if (acu_xml_escape(&esc, ZSTR_VAL(user), ZSTR_LEN(user), &e) == ACU_XML_W_OK && esc.len != ZSTR_LEN(user)) {
+		c->username_xml = zend_string_init(esc.data, esc.len, 0);
 	}
 	if (esc.data) {
 		ZEND_SECURE_ZERO(esc.data, esc.cap);

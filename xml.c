@@ -722,7 +722,7 @@ acu_xml_perr acu_xml_parse(const char *data, size_t len, const acu_xml_limits *l
 		ret = st.err;
 		switch (ret) {
 			case ACU_XML_P_DTD:
-				snprintf(doc->message, sizeof(doc->message), "a DOCTYPE (refused: no DTD is processed)");
+				snprintf(doc->message, sizeof(doc->message), "a DOCTYPE: no DTD is processed");
 				break;
 			case ACU_XML_P_DEPTH:
 				snprintf(doc->message, sizeof(doc->message), "nested deeper than %u elements", lim->max_depth);

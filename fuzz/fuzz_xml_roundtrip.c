@@ -106,6 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	acu_xml_writer w;
 	acu_xml_werror e1, e2;
 	const char *name;
+	char name_buf[256];
 	size_t name_len, len, i;
 	unsigned char *text;
 	bool ok;
@@ -116,8 +117,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (data[0] & 0x80) {
 		const uint8_t *nul = memchr(data + 1, 0, size - 1);
 
-		name = (const char *) data + 1;
 		name_len = nul ? (size_t) (nul - (data + 1)) : size - 1;
+		if (name_len >= sizeof(name_buf)) {
+			return 0;
+		}
+		/* NUL-terminated: acu_xml_child and strstr below take C strings */
+		memcpy(name_buf, data + 1, name_len);
+		name_buf[name_len] = '\0';
+		name = name_buf;
 		data += 1 + name_len + (nul ? 1 : 0);
 		size -= 1 + name_len + (nul ? 1 : 0);
 	} else {
