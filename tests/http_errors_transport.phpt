@@ -30,6 +30,13 @@ $c->about();   /* a connection to reuse: the next calls need no handshake */
 $t = microtime(true);
 attempt('no answer within the timeout', fn () => acu_client($srv, 'slow5000', ['timeout' => 2])->about());
 printf("waited about the timeout: %s\n", var_export(microtime(true) - $t < 4.5, true));
+/* the INI timeout applies to a client without the option */
+ini_set('acumulus.timeout', '1');
+$t = microtime(true);
+attempt('INI acumulus.timeout=1', fn () => (new Acumulus\Client(ACU_TEST_CONTRACT, ACU_TEST_USER, ACU_TEST_PASSWORD, 'WHMCS 8',
+    ['apiUrl' => $srv['url'] . '/slow4000', 'caFile' => $srv['ca']]))->about());
+printf("gave up after about a second: %s\n", var_export(microtime(true) - $t < 2.5, true));
+ini_restore('acumulus.timeout');
 attempt('cut-off answer', fn () => $c->call('sim/partial'));
 attempt('answer over 64K', fn () => $c->call('sim/big'));
 
@@ -50,6 +57,8 @@ connection refused: TransportException code=7 retryable=true unknown=false sent=
 TLS handshake never answered: TransportException code=28 retryable=true unknown=false sent=false curl=28
 no answer within the timeout: TransportException code=28 retryable=true unknown=true sent=true curl=28
 waited about the timeout: true
+INI acumulus.timeout=1: TransportException code=28 retryable=true unknown=true sent=true curl=28
+gave up after about a second: true
 cut-off answer: TransportException code=18 retryable=true unknown=true sent=true curl=18
 answer over 64K: ResponseException code=6 retryable=false unknown=true http=200
 hang-up after the request: TransportException code=52 retryable=true unknown=true sent=true curl=52
