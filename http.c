@@ -53,6 +53,13 @@ static int acu_http_prereq(void *clientp, char *conn_primary_ip, char *conn_loca
 
 	(void) conn_primary_ip; (void) conn_local_ip; (void) conn_primary_port; (void) conn_local_port;
 	x->attempts++;
+	if (x->attempts == 1) {
+		long made = 0;
+
+		/* no new connection yet: this first attempt goes out on a reused one */
+		curl_easy_getinfo(x->easy, CURLINFO_NUM_CONNECTS, &made);
+		x->first_reused = (made == 0);
+	}
 	if (x->attempts > 1 && !x->idempotent) {
 		x->resend_refused = true;
 		return CURL_PREREQFUNC_ABORT;
@@ -220,9 +227,15 @@ void acu_http_finish(acu_http_xfer *x, CURLcode code)
 		x->outcome = ACU_HTTP_SENT_UNKNOWN;
 		snprintf(x->error, sizeof(x->error),
 			"the connection closed after the request was sent and before an answer came");
-	} else if (x->attempts == 0 || request_size <= 0
-			|| (x->body_len > 0 && uploaded < (curl_off_t) x->body_len)) {
-		/* no connection was ready, or the request was not written whole */
+	} else if (x->attempts == 0) {
+		/* no connection was ready: nothing was written */
+		x->outcome = ACU_HTTP_NOT_SENT;
+	} else if (!x->idempotent && x->first_reused) {
+		/* a reused connection may have died after taking the whole request,
+		 * and libcurl's counters may then describe its retry instead */
+		x->outcome = ACU_HTTP_SENT_UNKNOWN;
+	} else if (request_size <= 0 || (x->body_len > 0 && uploaded < (curl_off_t) x->body_len)) {
+		/* the request was not written whole: the server cannot act on it */
 		x->outcome = ACU_HTTP_NOT_SENT;
 	} else {
 		x->outcome = ACU_HTTP_SENT_UNKNOWN;

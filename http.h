@@ -11,7 +11,9 @@
  * connections; never cookies or credentials) so calls reuse connections.
  *
  * "Sent" rule (see docs/client.md): a failed transfer counts as sent when
- * libcurl had handed the whole request (headers and body) to the connection.
+ * libcurl had handed the whole request (headers and body) to the connection,
+ * and, for a request that is not idempotent, whenever its first attempt went
+ * out on a reused connection (libcurl may have retried in between).
  * Before that (DNS, connect, TLS handshake and verification, a body cut
  * short) the server cannot have acted on it: safe to retry. After it (a
  * timeout waiting for the answer, a reset, an empty or cut-off answer) the
@@ -70,6 +72,7 @@ typedef struct acu_http_xfer {
 	CURL *easy;
 	struct curl_slist *headers;
 	unsigned attempts;            /* requests libcurl started (prereq calls) */
+	bool first_reused;            /* the first went out on a kept-alive connection */
 	bool resend_refused;
 	bool too_large;
 	size_t max_response;
