@@ -25,6 +25,7 @@
 #include "exceptions.h"
 #include "tags.h"
 #include "tags_php.h"
+#include "invoice_map_php.h"
 #include "acumulus_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(acumulus)
@@ -146,6 +147,11 @@ static PHP_MINIT_FUNCTION(acumulus)
 	acumulus_ce_UnexpectedValueException = register_class_Acumulus_UnexpectedValueException(
 		spl_ce_UnexpectedValueException, acumulus_ce_Exception);
 	register_class_Acumulus_Tags();
+
+	/* invoice mapper (invoice_map_php.c) */
+	acumulus_ce_InvoiceDataException = register_class_Acumulus_InvoiceDataException(
+		acumulus_ce_InvalidArgumentException);
+	register_class_Acumulus_InvoiceMapper();
 
 	return SUCCESS;
 }
