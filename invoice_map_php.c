@@ -1773,6 +1773,12 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 			goto done;
 	}
 
+	/* Northern Ireland in the EU VAT area (goods): Acumulus knows it as XI */
+	if (m.out.vat.dest_country[0] == 'X' && m.out.vat.dest_country[1] == 'I'
+			&& (m.out.vat.vattype == 3 || m.out.vat.vattype == 6)) {
+		memcpy(vat_cc, "XI", 3);
+	}
+
 	/* {{{ the document */
 	array_init_size(rv, 6);
 	array_init_size(&document, 1);
