@@ -1093,25 +1093,18 @@ static zend_string *acu_one_line(acu_sv v)
 	return s;
 }
 
-/* Appends the literal "\n" and a text to a multi-line field's value. */
-static zend_string *acu_append_line(zend_string *s, const char *text)
-{
-	size_t tl = strlen(text);
-
-	if (s == NULL || ZSTR_LEN(s) == 0) {
-		if (s) {
-			zend_string_release(s);
-		}
-		return zend_string_init(text, tl, 0);
-	}
-	return zend_string_concat3(ZSTR_VAL(s), ZSTR_LEN(s), "\\n", 2, text, tl);
-}
-
+/* s, the literal "\n" and a text, for a multi-line field; releases s. */
 static zend_string *acu_append_line_free(zend_string *s, const char *text)
 {
-	zend_string *r = acu_append_line(s, text);
+	size_t tl = strlen(text);
+	zend_string *r;
 
-	if (s && r != s) {
+	if (s == NULL || ZSTR_LEN(s) == 0) {
+		r = zend_string_init(text, tl, 0);
+	} else {
+		r = zend_string_concat3(ZSTR_VAL(s), ZSTR_LEN(s), "\\n", 2, text, tl);
+	}
+	if (s) {
 		zend_string_release(s);
 	}
 	return r;
