@@ -147,7 +147,7 @@ static zend_string *acu_describe(const zval *zv)
 			break;
 		case IS_DOUBLE:
 			smart_str_appends(&s, "the float ");
-			smart_str_append_double(&s, Z_DVAL_P(zv), 17, false);
+			smart_str_append_double(&s, Z_DVAL_P(zv), 17, true);
 			break;
 		case IS_LONG:
 			smart_str_append_long(&s, Z_LVAL_P(zv));
@@ -218,15 +218,10 @@ static bool acu_text(const acu_bind *b, zval *zv, const char *field, acu_sv *out
 	}
 }
 
-static const char *acu_noun(unsigned scale)
-{
-	return scale == ACU_RATE_SCALE ? "a decimal rate" : "a decimal amount";
-}
-
 /* A decimal at scale: a string like "12.10" or an int. Floats are refused:
- * money is never a float. */
-static bool acu_decimal(const acu_bind *b, zval *zv, const char *field, unsigned scale,
-		bool required, int64_t *out)
+ * money is never a float. noun names the kind in messages. */
+static bool acu_decimal_as(const acu_bind *b, zval *zv, const char *field, unsigned scale,
+		bool required, int64_t *out, const char *noun)
 {
 	*out = 0;
 	if (zv == NULL) {
@@ -244,7 +239,7 @@ static bool acu_decimal(const acu_bind *b, zval *zv, const char *field, unsigned
 				case ACU_DEC_E_SYNTAX:
 				default:
 					return acu_fail_value(b, field, zv, "is not %s (digits, a point, no thousands separator)",
-						acu_noun(scale));
+						noun);
 			}
 		case IS_LONG:
 			if (Z_LVAL_P(zv) > ACU_DEC_MAX_UNITS / acu_pow10(scale)
@@ -257,8 +252,19 @@ static bool acu_decimal(const acu_bind *b, zval *zv, const char *field, unsigned
 			return acu_fail_value(b, field, zv,
 				"is not accepted: money and rates must come as decimal strings, as WHMCS gives them");
 		default:
-			return acu_fail_value(b, field, zv, "is not %s", acu_noun(scale));
+			return acu_fail_value(b, field, zv, "is not %s", noun);
 	}
+}
+
+static bool acu_decimal(const acu_bind *b, zval *zv, const char *field, unsigned scale,
+		bool required, int64_t *out)
+{
+	return acu_decimal_as(b, zv, field, scale, required, out, "a decimal amount");
+}
+
+static bool acu_decimal_rate(const acu_bind *b, zval *zv, const char *field, bool required, int64_t *out)
+{
+	return acu_decimal_as(b, zv, field, ACU_RATE_SCALE, required, out, "a decimal rate");
 }
 
 /* An amount in cents within ACU_MAX_AMOUNT. */
@@ -275,7 +281,7 @@ static bool acu_amount(const acu_bind *b, zval *zv, const char *field, bool requ
 
 static bool acu_rate(const acu_bind *b, zval *zv, const char *field, int64_t *out)
 {
-	if (!acu_decimal(b, zv, field, ACU_RATE_SCALE, false, out)) {
+	if (!acu_decimal_rate(b, zv, field, false, out)) {
 		return false;
 	}
 	if (*out < 0 || *out > 100 * 10000) {
@@ -673,7 +679,7 @@ static bool acu_read_vat_rates(const acu_bind *b, zval *zv, acu_context *c)
 			/* a lookup_vatinfo entry: {vattype, vatrate, countryregion} */
 			v = ACU_FIND(Z_ARRVAL_P(v), "vatrate");
 		}
-		if (!acu_decimal(b, v, field, ACU_RATE_SCALE, true, &r)) {
+		if (!acu_decimal_rate(b, v, field, true, &r)) {
 			return false;
 		}
 		if (r > 0) {
@@ -2055,7 +2061,8 @@ static bool acu_read_original(acu_credit_call *k, HashTable *orig, HashTable **c
 		return acu_fail_value(b, "original.customer.invoice", zv, "is not the invoice block of a document");
 	}
 	*invoice = Z_ARRVAL_P(zv);
-	if (!acu_decimal(b, ACU_FIND(*invoice, "vattype"), "original.customer.invoice.vattype", 0, true, &vt)) {
+	if (!acu_decimal_as(b, ACU_FIND(*invoice, "vattype"), "original.customer.invoice.vattype", 0, true, &vt,
+			"a vattype")) {
 		return false;
 	}
 	if (vt < 1 || vt > 7) {
@@ -2104,7 +2111,7 @@ static bool acu_read_original(acu_credit_call *k, HashTable *orig, HashTable **c
 			return false;
 		}
 		snprintf(field, sizeof(field), "original.customer.invoice.line[%zu].vatrate", i);
-		if (!acu_decimal(b, ACU_FIND(r, "vatrate"), field, ACU_RATE_SCALE, true, &l->rate)) {
+		if (!acu_decimal_rate(b, ACU_FIND(r, "vatrate"), field, true, &l->rate)) {
 			return false;
 		}
 		if (l->rate < 0 && l->rate != ACU_VATFREE) {

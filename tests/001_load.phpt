@@ -32,6 +32,8 @@ bool(true)
 bool(true)
 Acumulus\Exception
 Acumulus\InvalidArgumentException
+Acumulus\InvoiceDataException
+Acumulus\InvoiceMapper
 Acumulus\LengthException
 Acumulus\RuntimeException
 Acumulus\Tags
