@@ -270,39 +270,47 @@ acu_map_status acu_map_invoice(acu_invoice_in *in, const acu_map_opts *o, acu_in
 				: "added funds are a prepayment, not revenue");
 	}
 
-	/* 2. what WHMCS charged */
+	/* 2. what WHMCS charged. The taxed base at the invoice's rate gives
+	 * the tax WHMCS should have charged, up to its rounding (slack): a tax
+	 * of 0 on a base whose tax rounds to 0 (0.04 at 7 %) is still that rate. */
 	tax = in->tax1 + in->tax2 - dropped_tax;
 	in->vat.rate = 0;
-	if (n_taxed == 0) {
-		in->vat.charge = ACU_CHARGE_NONE;
-		if (tax != 0) {
-			acu_warn(&out->warnings, "tax.without_taxed_items", true,
-				"WHMCS charged %s tax on an invoice without taxed items", acu_money(tax, a));
-		}
-	} else if (!o->tax_enabled && tax == 0) {
-		in->vat.charge = ACU_CHARGE_NONE;
-	} else if (rate <= 0) {
-		in->vat.charge = ACU_CHARGE_ZERO;
-		if (tax != 0) {
-			acu_warn(&out->warnings, "tax.without_rate", true,
-				"WHMCS charged %s tax at a rate of 0 %%", acu_money(tax, a));
-		}
-	} else if (tax == 0 && base != 0) {
-		in->vat.charge = ACU_CHARGE_ZERO;
-	} else {
-		int64_t expected, slack;
+	{
+		int64_t expected = 0, slack;
 
-		in->vat.charge = ACU_CHARGE_RATE;
-		in->vat.rate = rate;
-		expected = (int64_t) (o->inclusive
-			? acu_div_round((acu_i128) base * rate, ACU_RATE_ONE + rate)
-			: acu_div_round((acu_i128) base * rate, ACU_RATE_ONE));
+		if (rate > 0) {
+			expected = (int64_t) (o->inclusive
+				? acu_div_round((acu_i128) base * rate, ACU_RATE_ONE + rate)
+				: acu_div_round((acu_i128) base * rate, ACU_RATE_ONE));
+		}
 		slack = o->per_line == 0 ? levels : ((int64_t) n_taxed * levels + 1) / 2 + 1;
-		if (acu_abs64(tax - expected) > slack) {
-			acu_dec_format(rate, ACU_RATE_SCALE, 0, c);
-			acu_warn(&out->warnings, "tax.mismatch", true,
-				"WHMCS charged %s tax, but %s %% of the taxed items (%s) is %s",
-				acu_money(tax, a), c, acu_money(base, b), acu_money(expected, d));
+
+		if (n_taxed == 0) {
+			in->vat.charge = ACU_CHARGE_NONE;
+			if (tax != 0) {
+				acu_warn(&out->warnings, "tax.without_taxed_items", true,
+					"WHMCS charged %s tax on an invoice without taxed items", acu_money(tax, a));
+			}
+		} else if (!o->tax_enabled && tax == 0) {
+			in->vat.charge = ACU_CHARGE_NONE;
+		} else if (rate <= 0) {
+			in->vat.charge = ACU_CHARGE_ZERO;
+			if (tax != 0) {
+				acu_warn(&out->warnings, "tax.without_rate", true,
+					"WHMCS charged %s tax at a rate of 0 %%", acu_money(tax, a));
+			}
+		} else if (tax == 0 && acu_abs64(expected) > slack) {
+			/* a rate on the invoice, but nothing charged (exempt client) */
+			in->vat.charge = ACU_CHARGE_ZERO;
+		} else {
+			in->vat.charge = ACU_CHARGE_RATE;
+			in->vat.rate = rate;
+			if (acu_abs64(tax - expected) > slack) {
+				acu_dec_format(rate, ACU_RATE_SCALE, 0, c);
+				acu_warn(&out->warnings, "tax.mismatch", true,
+					"WHMCS charged %s tax, but %s %% of the taxed items (%s) is %s",
+					acu_money(tax, a), c, acu_money(base, b), acu_money(expected, d));
+			}
 		}
 	}
 
