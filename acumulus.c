@@ -152,6 +152,7 @@ static PHP_MINIT_FUNCTION(acumulus)
 	acumulus_ce_InvoiceDataException = register_class_Acumulus_InvoiceDataException(
 		acumulus_ce_InvalidArgumentException);
 	register_class_Acumulus_InvoiceMapper();
+	acumulus_invoice_map_minit();
 
 	return SUCCESS;
 }

@@ -11,7 +11,17 @@
 
 void acu_invoice_out_init(acu_invoice_out *out)
 {
-	memset(out, 0, sizeof(*out));
+	/* field by field: the warnings' message buffers need no clearing */
+	out->skip = NULL;
+	memset(&out->vat, 0, sizeof(out->vat));
+	out->lines = NULL;
+	out->n_lines = 0;
+	out->n_dropped = 0;
+	out->whmcs_total = out->dropped_total = out->target = 0;
+	out->lines_total = out->correction = out->booked_total = out->tolerance = 0;
+	out->correction_line = false;
+	out->warnings.n = 0;
+	out->warnings.dropped = 0;
 }
 
 void acu_invoice_out_free(acu_invoice_out *out)

@@ -28,6 +28,134 @@
 
 zend_class_entry *acumulus_ce_InvoiceDataException;
 
+/* {{{ keys: every array key the mapper reads or writes, interned once in
+ * MINIT with its hash, so a lookup or an insert never hashes a key again */
+
+#define ACU_KEYS(X) \
+	X(accountnumber) \
+	X(acumulusNumber) \
+	X(address1) \
+	X(address2) \
+	X(allowed) \
+	X(amount) \
+	X(amountin) \
+	X(bankaccountnumber) \
+	X(booked_total) \
+	X(charged) \
+	X(city) \
+	X(client) \
+	X(client_id) \
+	X(code) \
+	X(companyname) \
+	X(companyname1) \
+	X(concept) \
+	X(confirmreading) \
+	X(contactstatus) \
+	X(contactyourid) \
+	X(correction) \
+	X(correction_line) \
+	X(costcenter) \
+	X(country) \
+	X(countryautoname) \
+	X(countrycode) \
+	X(countryname) \
+	X(credit) \
+	X(currency) \
+	X(currency_code) \
+	X(customer) \
+	X(customfield) \
+	X(customfields) \
+	X(date) \
+	X(datepaid) \
+	X(description) \
+	X(descriptiontext) \
+	X(disableduplicates) \
+	X(document) \
+	X(email) \
+	X(emailaspdf) \
+	X(emailbcc) \
+	X(emailfrom) \
+	X(emailto) \
+	X(firstname) \
+	X(fullname) \
+	X(gateway) \
+	X(id) \
+	X(invoice) \
+	X(invoiceid) \
+	X(invoicenotes) \
+	X(invoicenum) \
+	X(issuedate) \
+	X(item) \
+	X(items) \
+	X(lastname) \
+	X(left_out) \
+	X(line) \
+	X(lines_total) \
+	X(mark) \
+	X(message) \
+	X(nature) \
+	X(number) \
+	X(overwriteifexists) \
+	X(paymentdate) \
+	X(paymentmethod) \
+	X(paymentstatus) \
+	X(phonenumber) \
+	X(postalcode) \
+	X(postcode) \
+	X(product) \
+	X(quantity) \
+	X(rate) \
+	X(reconciliation) \
+	X(rule) \
+	X(skip) \
+	X(state) \
+	X(status) \
+	X(subject) \
+	X(target) \
+	X(tax) \
+	X(tax2) \
+	X(tax_id) \
+	X(taxed) \
+	X(taxexempt) \
+	X(taxrate) \
+	X(taxrate2) \
+	X(telephone) \
+	X(template) \
+	X(tolerance) \
+	X(total) \
+	X(transaction) \
+	X(transactions) \
+	X(type) \
+	X(unitprice) \
+	X(userid) \
+	X(value) \
+	X(vat) \
+	X(vatnumber) \
+	X(vatrate) \
+	X(vattype) \
+	X(vattypeid) \
+	X(warnings) \
+	X(whmcs_total)
+
+enum {
+#define ACU_KEY_ENUM(name) ACU_K_##name,
+	ACU_KEYS(ACU_KEY_ENUM)
+#undef ACU_KEY_ENUM
+	ACU_K_COUNT_
+};
+
+static const char *const acu_key_names[ACU_K_COUNT_] = {
+#define ACU_KEY_NAME(name) #name,
+	ACU_KEYS(ACU_KEY_NAME)
+#undef ACU_KEY_NAME
+};
+
+static zend_string *acu_keys[ACU_K_COUNT_];
+
+#define K(name) (acu_keys[ACU_K_##name])
+
+/* }}} */
+
 /* {{{ string views */
 
 /* A view of text: p/n, and the zend_string it is all of (for a cheap
@@ -51,6 +179,10 @@ static acu_sv acu_sv_trim(acu_sv v)
 {
 	size_t n0 = v.n;
 	const char *p0 = v.p;
+
+	if (v.n == 0 || ((unsigned char) v.p[0] > ' ' && (unsigned char) v.p[v.n - 1] > ' ')) {
+		return v;
+	}
 
 	while (v.n && (v.p[0] == ' ' || v.p[0] == '\t' || v.p[0] == '\r' || v.p[0] == '\n')) {
 		v.p++;
@@ -85,6 +217,31 @@ static zend_string *acu_sv_zstr(acu_sv v)
 
 /* {{{ errors */
 
+/* A field path, formatted only when a message needs it:
+ * "<a>[<i>].<b>" with the parts that are set: "total",
+ * "items.item[2].amount", "settings.acumulus_customer_type". */
+typedef struct acu_fld {
+	const char *a;
+	long i;          /* -1: no index */
+	const char *b;   /* NULL: none */
+} acu_fld;
+
+#define FLD(a) ((acu_fld) { (a), -1, NULL })
+#define FLD_K(a, b) ((acu_fld) { (a), -1, (b) })
+#define FLD_I(a, i, b) ((acu_fld) { (a), (long) (i), (b) })
+
+static void acu_fld_format(acu_fld f, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s", f.a);
+
+	if (n >= 0 && (size_t) n < size && f.i >= 0) {
+		n += snprintf(buf + n, size - (size_t) n, "[%ld]", f.i);
+	}
+	if (n >= 0 && (size_t) n < size && f.b != NULL) {
+		snprintf(buf + n, size - (size_t) n, ".%s", f.b);
+	}
+}
+
 typedef struct acu_bind {
 	char id[48];          /* the invoice id for messages; "" unknown */
 	HashTable *invoice;   /* for the tags */
@@ -95,12 +252,14 @@ typedef struct acu_bind {
 
 /* Throws Acumulus\InvoiceDataException: "invoice <id>: <field>: <message>". */
 ZEND_ATTRIBUTE_FORMAT(printf, 3, 4)
-static bool acu_fail(const acu_bind *b, const char *field, const char *fmt, ...)
+static bool acu_fail(const acu_bind *b, acu_fld fld, const char *fmt, ...)
 {
 	va_list ap;
 	zend_string *msg, *full;
 	zend_object *ex;
+	char field[256];
 
+	acu_fld_format(fld, field, sizeof(field));
 	va_start(ap, fmt);
 	msg = zend_vstrpprintf(0, fmt, ap);
 	va_end(ap);
@@ -161,7 +320,7 @@ static zend_string *acu_describe(const zval *zv)
 }
 
 ZEND_ATTRIBUTE_FORMAT(printf, 4, 5)
-static bool acu_fail_value(const acu_bind *b, const char *field, const zval *zv, const char *fmt, ...)
+static bool acu_fail_value(const acu_bind *b, acu_fld field, const zval *zv, const char *fmt, ...)
 {
 	va_list ap;
 	zend_string *what = acu_describe(zv), *msg;
@@ -191,11 +350,25 @@ static zval *acu_find(HashTable *ht, const char *key, size_t len)
 	return (zv == NULL || Z_TYPE_P(zv) == IS_NULL) ? NULL : zv;
 }
 
-#define ACU_FIND(ht, lit) acu_find((ht), (lit), sizeof(lit) - 1)
+/* A value by interned key; NULL for missing or null. */
+static zval *acu_get(HashTable *ht, zend_string *key)
+{
+	zval *zv;
+
+	if (ht == NULL) {
+		return NULL;
+	}
+	zv = zend_hash_find_known_hash(ht, key);
+	if (zv == NULL) {
+		return NULL;
+	}
+	ZVAL_DEREF(zv);
+	return Z_TYPE_P(zv) == IS_NULL ? NULL : zv;
+}
 
 /* A text value: strings as they are, ints in decimal (into num), null and
  * false as empty; anything else is an error. */
-static bool acu_text(const acu_bind *b, zval *zv, const char *field, acu_sv *out, char num[24])
+static bool acu_text(const acu_bind *b, zval *zv, acu_fld field, acu_sv *out, char num[24])
 {
 	if (zv == NULL) {
 		*out = acu_sv_empty;
@@ -220,7 +393,7 @@ static bool acu_text(const acu_bind *b, zval *zv, const char *field, acu_sv *out
 
 /* A decimal at scale: a string like "12.10" or an int. Floats are refused:
  * money is never a float. noun names the kind in messages. */
-static bool acu_decimal_as(const acu_bind *b, zval *zv, const char *field, unsigned scale,
+static bool acu_decimal_as(const acu_bind *b, zval *zv, acu_fld field, unsigned scale,
 		bool required, int64_t *out, const char *noun)
 {
 	*out = 0;
@@ -256,19 +429,19 @@ static bool acu_decimal_as(const acu_bind *b, zval *zv, const char *field, unsig
 	}
 }
 
-static bool acu_decimal(const acu_bind *b, zval *zv, const char *field, unsigned scale,
+static bool acu_decimal(const acu_bind *b, zval *zv, acu_fld field, unsigned scale,
 		bool required, int64_t *out)
 {
 	return acu_decimal_as(b, zv, field, scale, required, out, "a decimal amount");
 }
 
-static bool acu_decimal_rate(const acu_bind *b, zval *zv, const char *field, bool required, int64_t *out)
+static bool acu_decimal_rate(const acu_bind *b, zval *zv, acu_fld field, bool required, int64_t *out)
 {
 	return acu_decimal_as(b, zv, field, ACU_RATE_SCALE, required, out, "a decimal rate");
 }
 
 /* An amount in cents within ACU_MAX_AMOUNT. */
-static bool acu_amount(const acu_bind *b, zval *zv, const char *field, bool required, int64_t *out)
+static bool acu_amount(const acu_bind *b, zval *zv, acu_fld field, bool required, int64_t *out)
 {
 	if (!acu_decimal(b, zv, field, 2, required, out)) {
 		return false;
@@ -279,7 +452,7 @@ static bool acu_amount(const acu_bind *b, zval *zv, const char *field, bool requ
 	return true;
 }
 
-static bool acu_rate(const acu_bind *b, zval *zv, const char *field, int64_t *out)
+static bool acu_rate(const acu_bind *b, zval *zv, acu_fld field, int64_t *out)
 {
 	if (!acu_decimal_rate(b, zv, field, false, out)) {
 		return false;
@@ -290,7 +463,7 @@ static bool acu_rate(const acu_bind *b, zval *zv, const char *field, int64_t *ou
 	return true;
 }
 
-static bool acu_date(const acu_bind *b, zval *zv, const char *field, bool required,
+static bool acu_date(const acu_bind *b, zval *zv, acu_fld field, bool required,
 		bool allow_time, int32_t *out)
 {
 	bool zero = false;
@@ -310,7 +483,7 @@ static bool acu_date(const acu_bind *b, zval *zv, const char *field, bool requir
 }
 
 /* yes/no: WHMCS stores "on" or ""; bools, 0/1 and yes/no/true/false too. */
-static bool acu_flag(const acu_bind *b, zval *zv, const char *field, bool def, bool *out)
+static bool acu_flag(const acu_bind *b, zval *zv, acu_fld field, bool def, bool *out)
 {
 	*out = def;
 	if (zv == NULL) {
@@ -350,7 +523,7 @@ static bool acu_flag(const acu_bind *b, zval *zv, const char *field, bool def, b
 }
 
 /* -1 unknown (missing or null), 0, 1 */
-static bool acu_tristate(const acu_bind *b, zval *zv, const char *field, int *out)
+static bool acu_tristate(const acu_bind *b, zval *zv, acu_fld field, int *out)
 {
 	bool v;
 
@@ -368,7 +541,7 @@ static bool acu_tristate(const acu_bind *b, zval *zv, const char *field, int *ou
 /* A list in WHMCS' XML-inherited shape: {singular: [..]} or {singular: {..}}
  * (one entry), a plain list, or "" / missing for none. Returns the entries
  * as a HashTable (a single entry wrapped in tmp). */
-static bool acu_list(const acu_bind *b, zval *zv, const char *singular, const char *field,
+static bool acu_list(const acu_bind *b, zval *zv, zend_string *singular, acu_fld field,
 		HashTable **out, zval *tmp)
 {
 	zval *inner;
@@ -381,7 +554,7 @@ static bool acu_list(const acu_bind *b, zval *zv, const char *singular, const ch
 	if (Z_TYPE_P(zv) != IS_ARRAY) {
 		return acu_fail_value(b, field, zv, "is not a list");
 	}
-	inner = acu_find(Z_ARRVAL_P(zv), singular, strlen(singular));
+	inner = acu_get(Z_ARRVAL_P(zv), singular);
 	if (inner == NULL) {
 		*out = Z_ARRVAL_P(zv);
 		return true;
@@ -410,44 +583,60 @@ static bool acu_list(const acu_bind *b, zval *zv, const char *singular, const ch
 
 /* Every setting the mapper reads, with the default a missing row takes: the
  * reference module's keys and stored values (typos included), then ours. */
+#define ACU_SETTINGS(X) \
+	X(EMAILASPDF, "acumulus_emailaspdf", "") \
+	X(CUSTOMER_IMPORT, "acumulus_customer_import_enabled", "on") \
+	X(CUSTOMER_TYPE, "acumulus_customer_type", "Debtor/Creditor (neutral)") \
+	X(COUNTRYAUTONAME, "acumulus_customer_countryautoname", "Use the same country as the customer in WHMCS") \
+	X(OVERWRITE, "acumulus_customer_overwriteifexists", "on") \
+	X(DISABLEDUPLICATES, "acumulus_customer_disableduplicates", "") \
+	X(VATFIELD, "acumulus_whmcs_vatfield", "[VAT Number]") \
+	X(IBANFIELD, "acumulus_whmcs_ibanfield", "") \
+	X(MARK, "acumulus_cusromer_mark", "WHMCS Klantnr: {USERID}") \
+	X(COSTCENTER, "acumulus_invoice_default_costcenter", "") \
+	X(NATURE, "acumulus_invoice_default_nature", "Service") \
+	X(ACUMULUS_NUMBERING, "acumulus_use_acumulus_invoice_numbering", "on") \
+	X(TITLE, "acumulus_invoice_description", "WHMCS Factuur: {INVOICENUMBER}") \
+	X(CREDIT_TITLE, "acumulus_creditinvoice_description", "Credit Factuur:  WHMCS: {INVOICENUMBER}") \
+	X(DESCRIPTIONTEXT, "acumulus_invoice_descriptiontext", "{INVOICENOTES}") \
+	X(INVOICENOTES, "acumulus_invoice_invoicenotes", "") \
+	X(TEMPLATE, "acumulus_invoice_template", "") \
+	X(SUMMARIZE, "acumulus_summarize_invoice", "") \
+	X(CORRECTION, "acumulus_invoice_correction", "") \
+	X(CORRECTION_TEXT, "acumulus_invoice_correction_text", "WHMCS correction") \
+	X(SUMMARY_TAXED, "acumulus_summarization_text_taxed", "Totaal WHMCS Factuur belast met BTW") \
+	X(SUMMARY_UNTAXED, "acumulus_summarization_text_untaxed", "Totaal WHMCS Factuur zonder BTW") \
+	X(LAST_PAYMENTMETHOD, "acumulus_invoice_use_last_paymentmethod", "on") \
+	X(EMAILBCC, "acumulus_emailaspdf_emailbcc", "") \
+	X(EMAILFROM, "acumulus_emailaspdf_emailfrom", "") \
+	X(SUBJECT, "acumulus_emailaspdf_subject", "") \
+	X(MESSAGE, "acumulus_emailaspdf_message", "") \
+	X(CONFIRMREADING, "acumulus_emailaspdf_confirmreading", "") \
+	/* new in this module */ \
+	X(BOOK_ADDFUNDS, "acumulus_book_addfunds", "") \
+	X(BOOK_ZERO_TOTAL, "acumulus_book_zero_total", "on") \
+	X(CREDIT_DESCRIPTIONTEXT, "acumulus_creditinvoice_descriptiontext", "Creditnota voor factuur {ACUMULUS_INVOICENUMBER}") \
+	X(REFUND_TEXT, "acumulus_refund_line_text", "Terugbetaling")
+
+enum {
+#define ACU_SETTING_ENUM(id, key, def) ACU_S_##id,
+	ACU_SETTINGS(ACU_SETTING_ENUM)
+#undef ACU_SETTING_ENUM
+	ACU_S_COUNT_
+};
+
 static const struct {
 	const char *key;
+	size_t key_len;
 	const char *def;
-} acu_settings_table[] = {
-	{ "acumulus_emailaspdf", "" },
-	{ "acumulus_customer_import_enabled", "on" },
-	{ "acumulus_customer_type", "Debtor/Creditor (neutral)" },
-	{ "acumulus_customer_countryautoname", "Use the same country as the customer in WHMCS" },
-	{ "acumulus_customer_overwriteifexists", "on" },
-	{ "acumulus_customer_disableduplicates", "" },
-	{ "acumulus_whmcs_vatfield", "[VAT Number]" },
-	{ "acumulus_whmcs_ibanfield", "" },
-	{ "acumulus_cusromer_mark", "WHMCS Klantnr: {USERID}" },
-	{ "acumulus_invoice_default_costcenter", "" },
-	{ "acumulus_invoice_default_nature", "Service" },
-	{ "acumulus_use_acumulus_invoice_numbering", "on" },
-	{ "acumulus_invoice_description", "WHMCS Factuur: {INVOICENUMBER}" },
-	{ "acumulus_creditinvoice_description", "Credit Factuur:  WHMCS: {INVOICENUMBER}" },
-	{ "acumulus_invoice_descriptiontext", "{INVOICENOTES}" },
-	{ "acumulus_invoice_invoicenotes", "" },
-	{ "acumulus_invoice_template", "" },
-	{ "acumulus_summarize_invoice", "" },
-	{ "acumulus_invoice_correction", "" },
-	{ "acumulus_invoice_correction_text", "WHMCS correction" },
-	{ "acumulus_summarization_text_taxed", "Totaal WHMCS Factuur belast met BTW" },
-	{ "acumulus_summarization_text_untaxed", "Totaal WHMCS Factuur zonder BTW" },
-	{ "acumulus_invoice_use_last_paymentmethod", "on" },
-	{ "acumulus_emailaspdf_emailbcc", "" },
-	{ "acumulus_emailaspdf_emailfrom", "" },
-	{ "acumulus_emailaspdf_subject", "" },
-	{ "acumulus_emailaspdf_message", "" },
-	{ "acumulus_emailaspdf_confirmreading", "" },
-	/* new in this module */
-	{ "acumulus_book_addfunds", "" },
-	{ "acumulus_book_zero_total", "on" },
-	{ "acumulus_creditinvoice_descriptiontext", "Creditnota voor factuur {ACUMULUS_INVOICENUMBER}" },
-	{ "acumulus_refund_line_text", "Terugbetaling" },
+	size_t def_len;
+} acu_settings_table[ACU_S_COUNT_] = {
+#define ACU_SETTING_ROW(id, key, def) { key, sizeof(key) - 1, def, sizeof(def) - 1 },
+	ACU_SETTINGS(ACU_SETTING_ROW)
+#undef ACU_SETTING_ROW
 };
+
+static zend_string *acu_setting_keys[ACU_S_COUNT_];
 
 #define ACU_GATEWAY_PREFIX "acumulus_AccountNumber_"
 
@@ -466,65 +655,49 @@ typedef struct acu_settings {
 	acu_sv credit_descriptiontext, refund_text;
 } acu_settings;
 
-static acu_sv acu_default(const char *key)
+static acu_sv acu_default(int id)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(acu_settings_table) / sizeof(acu_settings_table[0]); i++) {
-		if (strcmp(acu_settings_table[i].key, key) == 0) {
-			acu_sv v = { acu_settings_table[i].def, strlen(acu_settings_table[i].def), NULL };
-			return v;
-		}
-	}
-	return acu_sv_empty;
+	acu_sv v = { acu_settings_table[id].def, acu_settings_table[id].def_len, NULL };
+	return v;
 }
 
-static void acu_field_name(char *buf, size_t size, const char *prefix, const char *key)
-{
-	snprintf(buf, size, "%s.%s", prefix, key);
-}
+#define ACU_SET_FLD(id) FLD_K("settings", acu_settings_table[id].key)
 
-static bool acu_set_text(const acu_bind *b, HashTable *ht, const char *key, acu_sv *out)
+static bool acu_set_text(const acu_bind *b, HashTable *ht, int id, acu_sv *out)
 {
-	zval *zv = acu_find(ht, key, strlen(key));
-	char field[128];
+	zval *zv = acu_get(ht, acu_setting_keys[id]);
 
 	if (zv == NULL) {
-		*out = acu_default(key);
+		*out = acu_default(id);
 		return true;
 	}
-	acu_field_name(field, sizeof(field), "settings", key);
 	if (Z_TYPE_P(zv) != IS_STRING) {
-		return acu_fail_value(b, field, zv, "is not text");
+		return acu_fail_value(b, ACU_SET_FLD(id), zv, "is not text");
 	}
 	*out = acu_sv_str(Z_STR_P(zv));
 	return true;
 }
 
-static bool acu_set_flag(const acu_bind *b, HashTable *ht, const char *key, bool *out)
+static bool acu_set_flag(const acu_bind *b, HashTable *ht, int id, bool *out)
 {
-	char field[128];
-	acu_sv def = acu_default(key);
-
-	acu_field_name(field, sizeof(field), "settings", key);
-	return acu_flag(b, acu_find(ht, key, strlen(key)), field, acu_sv_ieq(def, "on"), out);
+	return acu_flag(b, acu_get(ht, acu_setting_keys[id]), ACU_SET_FLD(id),
+		acu_sv_ieq(acu_default(id), "on"), out);
 }
 
 /* A dropdown stored as its option text: index of the option, or the
  * default's for "" or a missing row. */
-static bool acu_set_choice(const acu_bind *b, HashTable *ht, const char *key,
+static bool acu_set_choice(const acu_bind *b, HashTable *ht, int id,
 		const char *const *options, int *out)
 {
 	acu_sv v;
-	char field[128];
 	int i;
 
-	if (!acu_set_text(b, ht, key, &v)) {
+	if (!acu_set_text(b, ht, id, &v)) {
 		return false;
 	}
 	v = acu_sv_trim(v);
 	if (v.n == 0) {
-		v = acu_default(key);
+		v = acu_default(id);
 	}
 	for (i = 0; options[i]; i++) {
 		if (acu_sv_ieq(v, options[i])) {
@@ -532,13 +705,12 @@ static bool acu_set_choice(const acu_bind *b, HashTable *ht, const char *key,
 			return true;
 		}
 	}
-	acu_field_name(field, sizeof(field), "settings", key);
 	{
 		zval tmp;
 		bool r;
 
 		ZVAL_STRINGL(&tmp, v.p, v.n);
-		r = acu_fail_value(b, field, &tmp, "is not one of the options of this setting");
+		r = acu_fail_value(b, ACU_SET_FLD(id), &tmp, "is not one of the options of this setting");
 		zval_ptr_dtor(&tmp);
 		return r;
 	}
@@ -587,38 +759,38 @@ static bool acu_read_settings(acu_bind *b, HashTable *ht, acu_settings *s)
 
 	memset(s, 0, sizeof(*s));
 	s->ht = ht;
-	if (!acu_set_flag(b, ht, "acumulus_emailaspdf", &s->emailaspdf)
-			|| !acu_set_flag(b, ht, "acumulus_customer_import_enabled", &s->customer_import)
-			|| !acu_set_flag(b, ht, "acumulus_customer_overwriteifexists", &s->overwrite)
-			|| !acu_set_flag(b, ht, "acumulus_customer_disableduplicates", &s->disableduplicates)
-			|| !acu_set_flag(b, ht, "acumulus_use_acumulus_invoice_numbering", &s->acumulus_numbering)
-			|| !acu_set_flag(b, ht, "acumulus_summarize_invoice", &s->summarize)
-			|| !acu_set_flag(b, ht, "acumulus_invoice_correction", &s->correction)
-			|| !acu_set_flag(b, ht, "acumulus_invoice_use_last_paymentmethod", &s->last_paymentmethod)
-			|| !acu_set_flag(b, ht, "acumulus_emailaspdf_confirmreading", &s->confirmreading)
-			|| !acu_set_flag(b, ht, "acumulus_book_addfunds", &s->book_addfunds)
-			|| !acu_set_flag(b, ht, "acumulus_book_zero_total", &s->book_zero_total)
-			|| !acu_set_choice(b, ht, "acumulus_customer_type", types, &s->customer_type)
-			|| !acu_set_choice(b, ht, "acumulus_customer_countryautoname", autoname, &s->countryautoname)
-			|| !acu_set_choice(b, ht, "acumulus_invoice_default_nature", natures, &nature)
-			|| !acu_set_text(b, ht, "acumulus_whmcs_vatfield", &s->vatfield)
-			|| !acu_set_text(b, ht, "acumulus_whmcs_ibanfield", &s->ibanfield)
-			|| !acu_set_text(b, ht, "acumulus_cusromer_mark", &s->mark)
-			|| !acu_set_text(b, ht, "acumulus_invoice_default_costcenter", &s->costcenter)
-			|| !acu_set_text(b, ht, "acumulus_invoice_template", &s->template_)
-			|| !acu_set_text(b, ht, "acumulus_invoice_description", &s->title)
-			|| !acu_set_text(b, ht, "acumulus_creditinvoice_description", &s->credit_title)
-			|| !acu_set_text(b, ht, "acumulus_invoice_descriptiontext", &s->descriptiontext)
-			|| !acu_set_text(b, ht, "acumulus_invoice_invoicenotes", &s->invoicenotes)
-			|| !acu_set_text(b, ht, "acumulus_invoice_correction_text", &s->correction_text)
-			|| !acu_set_text(b, ht, "acumulus_summarization_text_taxed", &s->summary_taxed)
-			|| !acu_set_text(b, ht, "acumulus_summarization_text_untaxed", &s->summary_untaxed)
-			|| !acu_set_text(b, ht, "acumulus_emailaspdf_emailbcc", &s->emailbcc)
-			|| !acu_set_text(b, ht, "acumulus_emailaspdf_emailfrom", &s->emailfrom)
-			|| !acu_set_text(b, ht, "acumulus_emailaspdf_subject", &s->subject)
-			|| !acu_set_text(b, ht, "acumulus_emailaspdf_message", &s->message)
-			|| !acu_set_text(b, ht, "acumulus_creditinvoice_descriptiontext", &s->credit_descriptiontext)
-			|| !acu_set_text(b, ht, "acumulus_refund_line_text", &s->refund_text)) {
+	if (!acu_set_flag(b, ht, ACU_S_EMAILASPDF, &s->emailaspdf)
+			|| !acu_set_flag(b, ht, ACU_S_CUSTOMER_IMPORT, &s->customer_import)
+			|| !acu_set_flag(b, ht, ACU_S_OVERWRITE, &s->overwrite)
+			|| !acu_set_flag(b, ht, ACU_S_DISABLEDUPLICATES, &s->disableduplicates)
+			|| !acu_set_flag(b, ht, ACU_S_ACUMULUS_NUMBERING, &s->acumulus_numbering)
+			|| !acu_set_flag(b, ht, ACU_S_SUMMARIZE, &s->summarize)
+			|| !acu_set_flag(b, ht, ACU_S_CORRECTION, &s->correction)
+			|| !acu_set_flag(b, ht, ACU_S_LAST_PAYMENTMETHOD, &s->last_paymentmethod)
+			|| !acu_set_flag(b, ht, ACU_S_CONFIRMREADING, &s->confirmreading)
+			|| !acu_set_flag(b, ht, ACU_S_BOOK_ADDFUNDS, &s->book_addfunds)
+			|| !acu_set_flag(b, ht, ACU_S_BOOK_ZERO_TOTAL, &s->book_zero_total)
+			|| !acu_set_choice(b, ht, ACU_S_CUSTOMER_TYPE, types, &s->customer_type)
+			|| !acu_set_choice(b, ht, ACU_S_COUNTRYAUTONAME, autoname, &s->countryautoname)
+			|| !acu_set_choice(b, ht, ACU_S_NATURE, natures, &nature)
+			|| !acu_set_text(b, ht, ACU_S_VATFIELD, &s->vatfield)
+			|| !acu_set_text(b, ht, ACU_S_IBANFIELD, &s->ibanfield)
+			|| !acu_set_text(b, ht, ACU_S_MARK, &s->mark)
+			|| !acu_set_text(b, ht, ACU_S_COSTCENTER, &s->costcenter)
+			|| !acu_set_text(b, ht, ACU_S_TEMPLATE, &s->template_)
+			|| !acu_set_text(b, ht, ACU_S_TITLE, &s->title)
+			|| !acu_set_text(b, ht, ACU_S_CREDIT_TITLE, &s->credit_title)
+			|| !acu_set_text(b, ht, ACU_S_DESCRIPTIONTEXT, &s->descriptiontext)
+			|| !acu_set_text(b, ht, ACU_S_INVOICENOTES, &s->invoicenotes)
+			|| !acu_set_text(b, ht, ACU_S_CORRECTION_TEXT, &s->correction_text)
+			|| !acu_set_text(b, ht, ACU_S_SUMMARY_TAXED, &s->summary_taxed)
+			|| !acu_set_text(b, ht, ACU_S_SUMMARY_UNTAXED, &s->summary_untaxed)
+			|| !acu_set_text(b, ht, ACU_S_EMAILBCC, &s->emailbcc)
+			|| !acu_set_text(b, ht, ACU_S_EMAILFROM, &s->emailfrom)
+			|| !acu_set_text(b, ht, ACU_S_SUBJECT, &s->subject)
+			|| !acu_set_text(b, ht, ACU_S_MESSAGE, &s->message)
+			|| !acu_set_text(b, ht, ACU_S_CREDIT_DESCRIPTIONTEXT, &s->credit_descriptiontext)
+			|| !acu_set_text(b, ht, ACU_S_REFUND_TEXT, &s->refund_text)) {
 		return false;
 	}
 	s->customer_type += 1;
@@ -664,20 +836,20 @@ static bool acu_read_vat_rates(const acu_bind *b, zval *zv, acu_context *c)
 	zend_ulong i = 0;
 
 	if (Z_TYPE_P(zv) != IS_ARRAY) {
-		return acu_fail_value(b, "context.vatRates", zv, "is not a list of rates");
+		return acu_fail_value(b, FLD("context.vatRates"), zv, "is not a list of rates");
 	}
 	c->has_vat_rates = true;
 	c->vat_rates.n = 0;
 	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(zv), e) {
-		char field[64];
+		acu_fld field = FLD_I("context.vatRates", i, NULL);
 		int64_t r;
 		zval *v = e;
 
+		i++;
 		ZVAL_DEREF(v);
-		snprintf(field, sizeof(field), "context.vatRates[" ZEND_ULONG_FMT "]", i++);
 		if (Z_TYPE_P(v) == IS_ARRAY) {
 			/* a lookup_vatinfo entry: {vattype, vatrate, countryregion} */
-			v = ACU_FIND(Z_ARRVAL_P(v), "vatrate");
+			v = acu_get(Z_ARRVAL_P(v), K(vatrate));
 		}
 		if (!acu_decimal_rate(b, v, field, true, &r)) {
 			return false;
@@ -708,16 +880,15 @@ static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 		return true;
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, zv) {
-		char field[128];
+		acu_fld field;
 		const char *k;
 
 		ZVAL_DEREF(zv);
 		if (key == NULL) {
-			snprintf(field, sizeof(field), "context[" ZEND_ULONG_FMT "]", idx);
-			return acu_fail(b, field, "unknown key");
+			return acu_fail(b, FLD_I("context", (long) idx, NULL), "unknown key");
 		}
 		k = ZSTR_VAL(key);
-		acu_field_name(field, sizeof(field), "context", k);
+		field = FLD_K("context", k);
 		if (Z_TYPE_P(zv) == IS_NULL) {
 			continue;
 		}
@@ -746,7 +917,7 @@ static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 				return false;
 			}
 		} else if (strcmp(k, "currencies") == 0) {
-			if (!acu_list(b, zv, "currency", field, &c->currencies, &c->currencies_tmp)) {
+			if (!acu_list(b, zv, K(currency), field, &c->currencies, &c->currencies_tmp)) {
 				return false;
 			}
 		} else if (strcmp(k, "customFields") == 0) {
@@ -803,19 +974,19 @@ static bool acu_currency_rate(const acu_bind *b, const acu_context *c, acu_sv co
 	if (c->currencies != NULL) {
 		ZEND_HASH_FOREACH_VAL(c->currencies, row) {
 			zval *zc, *zr;
-			char field[64];
+			acu_fld field = FLD_I("context.currencies", i, NULL);
 
+			i++;
 			ZVAL_DEREF(row);
-			snprintf(field, sizeof(field), "context.currencies[" ZEND_ULONG_FMT "]", i++);
 			if (Z_TYPE_P(row) != IS_ARRAY) {
 				return acu_fail_value(b, field, row, "is not a currency row {code, rate}");
 			}
-			zc = ACU_FIND(Z_ARRVAL_P(row), "code");
+			zc = acu_get(Z_ARRVAL_P(row), K(code));
 			if (zc == NULL || Z_TYPE_P(zc) != IS_STRING || !acu_sv_ieq(code, Z_STRVAL_P(zc))) {
 				continue;
 			}
-			zr = ACU_FIND(Z_ARRVAL_P(row), "rate");
-			strcat(field, ".rate");
+			zr = acu_get(Z_ARRVAL_P(row), K(rate));
+			field.b = "rate";
 			if (!acu_decimal(b, zr, field, ACU_FX_SCALE, true, rate)) {
 				return false;
 			}
@@ -825,7 +996,7 @@ static bool acu_currency_rate(const acu_bind *b, const acu_context *c, acu_sv co
 			return true;
 		} ZEND_HASH_FOREACH_END();
 	}
-	return acu_fail(b, "context.currencies", "no rate for %.*s, the client's currency%s",
+	return acu_fail(b, FLD("context.currencies"), "no rate for %.*s, the client's currency%s",
 		(int) code.n, code.p, code.n == 3 && memcmp(code.p, "EUR", 3) == 0 ? "" : " (or for EUR)");
 }
 
@@ -838,6 +1009,8 @@ typedef struct acu_client {
 	acu_sv countryname, email, phone, tax_id, currency;
 	char cc[3];                 /* normalised country code, "" none */
 	char userid_num[24];
+	char nums[20][24];          /* ints given for text fields, as text */
+	int n_nums;
 	bool exempt;
 	HashTable *customfields;    /* [{id, value}, ...] */
 	zval customfields_tmp;
@@ -845,9 +1018,7 @@ typedef struct acu_client {
 
 #define ACU_CLIENT_TEXT(key, dst) \
 	do { \
-		char f_[64]; \
-		snprintf(f_, sizeof(f_), "client.%s", key); \
-		if (!acu_text(b, acu_find(ht, key, sizeof(key) - 1), f_, &(dst), num)) { \
+		if (!acu_text(b, acu_get(ht, K(key)), FLD_K("client", #key), &(dst), cl->nums[cl->n_nums++])) { \
 			return false; \
 		} \
 		(dst) = acu_sv_trim(dst); \
@@ -855,57 +1026,56 @@ typedef struct acu_client {
 
 static bool acu_read_client(const acu_bind *b, HashTable *ht, HashTable *invoice, acu_client *cl)
 {
-	char num[24];
 	zval *zv;
 	acu_sv cc;
 
 	memset(cl, 0, sizeof(*cl));
 	ZVAL_UNDEF(&cl->customfields_tmp);
 
-	zv = ACU_FIND(ht, "userid");
+	zv = acu_get(ht, K(userid));
 	if (zv == NULL) {
-		zv = ACU_FIND(ht, "id");
+		zv = acu_get(ht, K(id));
 	}
 	if (zv == NULL) {
-		zv = ACU_FIND(ht, "client_id");
+		zv = acu_get(ht, K(client_id));
 	}
 	if (zv == NULL) {
-		zv = ACU_FIND(invoice, "userid");
+		zv = acu_get(invoice, K(userid));
 	}
-	if (!acu_text(b, zv, "client.userid", &cl->userid, cl->userid_num)) {
+	if (!acu_text(b, zv, FLD("client.userid"), &cl->userid, cl->userid_num)) {
 		return false;
 	}
-	ACU_CLIENT_TEXT("status", cl->status);
-	ACU_CLIENT_TEXT("companyname", cl->company);
-	ACU_CLIENT_TEXT("firstname", cl->first);
-	ACU_CLIENT_TEXT("lastname", cl->last);
-	ACU_CLIENT_TEXT("address1", cl->address1);
-	ACU_CLIENT_TEXT("address2", cl->address2);
-	ACU_CLIENT_TEXT("postcode", cl->postcode);
-	ACU_CLIENT_TEXT("city", cl->city);
-	ACU_CLIENT_TEXT("state", cl->state);
-	ACU_CLIENT_TEXT("countryname", cl->countryname);
-	ACU_CLIENT_TEXT("email", cl->email);
-	ACU_CLIENT_TEXT("phonenumber", cl->phone);
-	ACU_CLIENT_TEXT("tax_id", cl->tax_id);
-	ACU_CLIENT_TEXT("currency_code", cl->currency);
-	ACU_CLIENT_TEXT("countrycode", cc);
+	ACU_CLIENT_TEXT(status, cl->status);
+	ACU_CLIENT_TEXT(companyname, cl->company);
+	ACU_CLIENT_TEXT(firstname, cl->first);
+	ACU_CLIENT_TEXT(lastname, cl->last);
+	ACU_CLIENT_TEXT(address1, cl->address1);
+	ACU_CLIENT_TEXT(address2, cl->address2);
+	ACU_CLIENT_TEXT(postcode, cl->postcode);
+	ACU_CLIENT_TEXT(city, cl->city);
+	ACU_CLIENT_TEXT(state, cl->state);
+	ACU_CLIENT_TEXT(countryname, cl->countryname);
+	ACU_CLIENT_TEXT(email, cl->email);
+	ACU_CLIENT_TEXT(phonenumber, cl->phone);
+	ACU_CLIENT_TEXT(tax_id, cl->tax_id);
+	ACU_CLIENT_TEXT(currency_code, cl->currency);
+	ACU_CLIENT_TEXT(countrycode, cc);
 	if (cc.n == 0) {
-		ACU_CLIENT_TEXT("country", cc);
+		ACU_CLIENT_TEXT(country, cc);
 	}
 	if (cc.n && !acu_country_normalise(cc.p, cc.n, cl->cc)) {
 		zval tmp;
 		bool r;
 
 		ZVAL_STRINGL(&tmp, cc.p, cc.n);
-		r = acu_fail_value(b, "client.countrycode", &tmp, "is not a two-letter country code");
+		r = acu_fail_value(b, FLD("client.countrycode"), &tmp, "is not a two-letter country code");
 		zval_ptr_dtor(&tmp);
 		return r;
 	}
-	if (!acu_flag(b, ACU_FIND(ht, "taxexempt"), "client.taxexempt", false, &cl->exempt)) {
+	if (!acu_flag(b, acu_get(ht, K(taxexempt)), FLD("client.taxexempt"), false, &cl->exempt)) {
 		return false;
 	}
-	if (!acu_list(b, ACU_FIND(ht, "customfields"), "customfield", "client.customfields",
+	if (!acu_list(b, acu_get(ht, K(customfields)), K(customfield), FLD("client.customfields"),
 			&cl->customfields, &cl->customfields_tmp)) {
 		return false;
 	}
@@ -977,7 +1147,7 @@ static acu_sv acu_custom_field(const acu_bind *b, const acu_client *cl, acu_sv n
 			if (Z_TYPE_P(entry) != IS_ARRAY) {
 				continue;
 			}
-			zid = ACU_FIND(Z_ARRVAL_P(entry), "id");
+			zid = acu_get(Z_ARRVAL_P(entry), K(id));
 			if (zid == NULL) {
 				continue;
 			}
@@ -992,7 +1162,7 @@ static acu_sv acu_custom_field(const acu_bind *b, const acu_client *cl, acu_sv n
 			if (eid != id) {
 				continue;
 			}
-			zval_ = ACU_FIND(Z_ARRVAL_P(entry), "value");
+			zval_ = acu_get(Z_ARRVAL_P(entry), K(value));
 			if (zval_ && Z_TYPE_P(zval_) == IS_STRING) {
 				return acu_sv_trim(acu_sv_str(Z_STR_P(zval_)));
 			}
@@ -1028,7 +1198,57 @@ static zend_string *acu_compact_upper(acu_sv v)
 
 /* {{{ document helpers */
 
-static void acu_put_str(zval *arr, const char *key, size_t klen, zend_string *s)
+/* Inserts into a new array under an interned key (no hashing, no check
+ * for an existing key: every key is written once). */
+static void acu_add_zval(zval *arr, zend_string *key, zval *v)
+{
+	zend_hash_add_new(Z_ARRVAL_P(arr), key, v);
+}
+
+static void acu_add_str(zval *arr, zend_string *key, zend_string *s)
+{
+	zval v;
+
+	ZVAL_STR(&v, s);
+	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+}
+
+static void acu_add_stringl(zval *arr, zend_string *key, const char *p, size_t n)
+{
+	acu_add_str(arr, key, zend_string_init(p, n, 0));
+}
+
+static void acu_add_string(zval *arr, zend_string *key, const char *p)
+{
+	acu_add_str(arr, key, zend_string_init(p, strlen(p), 0));
+}
+
+static void acu_add_long(zval *arr, zend_string *key, zend_long l)
+{
+	zval v;
+
+	ZVAL_LONG(&v, l);
+	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+}
+
+static void acu_add_bool(zval *arr, zend_string *key, bool b)
+{
+	zval v;
+
+	ZVAL_BOOL(&v, b);
+	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+}
+
+static void acu_add_null(zval *arr, zend_string *key)
+{
+	zval v;
+
+	ZVAL_NULL(&v);
+	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+}
+
+/* s when not empty (released when empty); nothing for NULL */
+static void acu_put_str(zval *arr, zend_string *key, zend_string *s)
 {
 	if (s == NULL) {
 		return;
@@ -1037,26 +1257,77 @@ static void acu_put_str(zval *arr, const char *key, size_t klen, zend_string *s)
 		zend_string_release(s);
 		return;
 	}
-	add_assoc_str_ex(arr, key, klen, s);
+	acu_add_str(arr, key, s);
 }
 
-static void acu_put_sv(zval *arr, const char *key, size_t klen, acu_sv v)
+static void acu_put_sv(zval *arr, zend_string *key, acu_sv v)
 {
 	if (v.n) {
-		add_assoc_str_ex(arr, key, klen, acu_sv_zstr(v));
+		acu_add_str(arr, key, acu_sv_zstr(v));
 	}
 }
 
-#define ACU_PUT_SV(arr, lit, v) acu_put_sv((arr), (lit), sizeof(lit) - 1, (v))
-#define ACU_PUT_STR(arr, lit, s) acu_put_str((arr), (lit), sizeof(lit) - 1, (s))
-#define ACU_PUT_LONG(arr, lit, l) add_assoc_long_ex((arr), (lit), sizeof(lit) - 1, (l))
+#define ACU_PUT_SV(arr, key, v) acu_put_sv((arr), (key), (v))
+#define ACU_PUT_STR(arr, key, s) acu_put_str((arr), (key), (s))
+#define ACU_PUT_LONG(arr, key, l) acu_add_long((arr), (key), (l))
 
-static zend_string *acu_dec_zstr(int64_t v, unsigned scale, unsigned min_decimals)
+/* Formatted decimals, shared within one call: the same rate or amount is
+ * written once and referenced wherever it appears (lines, the allowed rates,
+ * the reconciliation), and the most common ones are interned constants. */
+typedef struct acu_fmt_cache {
+	unsigned n;
+	struct {
+		int64_t v;
+		unsigned scale, min_decimals;
+		zend_string *s;
+	} e[16];
+} acu_fmt_cache;
+
+enum { ACU_C_ONE, ACU_C_MINUS_ONE, ACU_C_ZERO, ACU_C_ZERO_AMOUNT, ACU_C_FX_ONE, ACU_C_SERVICE, ACU_C_PRODUCT,
+	ACU_C_EUR, ACU_C_COUNT_ };
+static const char *const acu_const_text[ACU_C_COUNT_] = {
+	"1", "-1", "0", "0.00", "1.00000", "Service", "Product", "EUR"
+};
+static zend_string *acu_consts[ACU_C_COUNT_];
+
+static void acu_fmt_cache_free(acu_fmt_cache *c)
+{
+	unsigned i;
+
+	for (i = 0; i < c->n; i++) {
+		zend_string_release(c->e[i].s);
+	}
+	c->n = 0;
+}
+
+static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, unsigned min_decimals)
 {
 	char buf[ACU_DEC_BUFSIZE];
-	size_t n = acu_dec_format(v, scale, min_decimals, buf);
+	zend_string *s;
+	unsigned i;
 
-	return zend_string_init(buf, n, 0);
+	if (v == 0 && (min_decimals == 0 || min_decimals == 2)) {
+		return acu_consts[min_decimals == 2 ? ACU_C_ZERO_AMOUNT : ACU_C_ZERO];
+	}
+	if (min_decimals == 0 && (v == acu_pow10(scale) || v == -acu_pow10(scale))) {
+		return acu_consts[v > 0 ? ACU_C_ONE : ACU_C_MINUS_ONE];
+	}
+	if (c != NULL) {
+		for (i = 0; i < c->n; i++) {
+			if (c->e[i].v == v && c->e[i].scale == scale && c->e[i].min_decimals == min_decimals) {
+				return zend_string_copy(c->e[i].s);
+			}
+		}
+	}
+	s = zend_string_init(buf, acu_dec_format(v, scale, min_decimals, buf), 0);
+	if (c != NULL && c->n < sizeof(c->e) / sizeof(c->e[0])) {
+		c->e[c->n].v = v;
+		c->e[c->n].scale = scale;
+		c->e[c->n].min_decimals = min_decimals;
+		c->e[c->n].s = zend_string_copy(s);
+		c->n++;
+	}
+	return s;
 }
 
 /* Renders a template with the tags of the invoice and client. NULL with an
@@ -1127,9 +1398,9 @@ static void acu_put_warnings(zval *rv, const acu_warnings *ws)
 		zval w;
 
 		array_init_size(&w, 3);
-		add_assoc_string_ex(&w, "code", sizeof("code") - 1, ws->w[i].code);
-		add_assoc_string_ex(&w, "message", sizeof("message") - 1, ws->w[i].msg);
-		add_assoc_bool_ex(&w, "concept", sizeof("concept") - 1, ws->w[i].concept);
+		acu_add_string(&w, K(code), ws->w[i].code);
+		acu_add_string(&w, K(message), ws->w[i].msg);
+		acu_add_bool(&w, K(concept), ws->w[i].concept);
 		add_next_index_zval(&list, &w);
 	}
 	if (ws->dropped) {
@@ -1138,66 +1409,72 @@ static void acu_put_warnings(zval *rv, const acu_warnings *ws)
 
 		snprintf(msg, sizeof(msg), "%u more warning(s) left out", ws->dropped);
 		array_init_size(&w, 3);
-		add_assoc_string_ex(&w, "code", sizeof("code") - 1, "warnings.truncated");
-		add_assoc_string_ex(&w, "message", sizeof("message") - 1, msg);
-		add_assoc_bool_ex(&w, "concept", sizeof("concept") - 1, false);
+		acu_add_string(&w, K(code), "warnings.truncated");
+		acu_add_string(&w, K(message), msg);
+		acu_add_bool(&w, K(concept), false);
 		add_next_index_zval(&list, &w);
 	}
-	add_assoc_zval_ex(rv, "warnings", sizeof("warnings") - 1, &list);
+	acu_add_zval(rv, K(warnings), &list);
 }
 
-static void acu_put_vat(zval *rv, const acu_vat_decision *d, int64_t charged, bool has_charged)
+static void acu_put_vat(zval *rv, acu_fmt_cache *fc, const acu_vat_decision *d, int64_t charged, bool has_charged)
 {
 	zval vat, rates;
 	unsigned i;
 
 	array_init_size(&vat, 5);
-	add_assoc_long_ex(&vat, "type", sizeof("type") - 1, d->vattype);
-	add_assoc_string_ex(&vat, "rule", sizeof("rule") - 1, d->rule ? d->rule : "");
-	add_assoc_stringl_ex(&vat, "country", sizeof("country") - 1, d->dest_country, strlen(d->dest_country));
+	acu_add_long(&vat, K(type), d->vattype);
+	acu_add_string(&vat, K(rule), d->rule ? d->rule : "");
+	acu_add_stringl(&vat, K(country), d->dest_country, strlen(d->dest_country));
 	if (has_charged) {
-		add_assoc_str_ex(&vat, "charged", sizeof("charged") - 1, acu_dec_zstr(charged, ACU_RATE_SCALE, 0));
+		acu_add_str(&vat, K(charged), acu_dec_zstr(fc, charged, ACU_RATE_SCALE, 0));
 	} else {
-		add_assoc_null_ex(&vat, "charged", sizeof("charged") - 1);
+		acu_add_null(&vat, K(charged));
 	}
 	array_init_size(&rates, d->allowed.n);
 	for (i = 0; i < d->allowed.n; i++) {
-		add_next_index_str(&rates, acu_dec_zstr(d->allowed.r[i], ACU_RATE_SCALE, 0));
+		add_next_index_str(&rates, d->allowed.r[i] == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE]
+			: acu_dec_zstr(fc, d->allowed.r[i], ACU_RATE_SCALE, 0));
 	}
-	add_assoc_zval_ex(&vat, "allowed", sizeof("allowed") - 1, &rates);
-	add_assoc_zval_ex(rv, "vat", sizeof("vat") - 1, &vat);
+	acu_add_zval(&vat, K(allowed), &rates);
+	acu_add_zval(rv, K(vat), &vat);
 }
 
-static void acu_put_reconciliation(zval *rv, const acu_invoice_out *o, acu_sv currency,
+static void acu_put_reconciliation(zval *rv, acu_fmt_cache *fc, const acu_invoice_out *o, acu_sv currency,
 		int64_t fx_num, int64_t fx_den)
 {
 	zval r;
 
 	array_init_size(&r, 10);
-	add_assoc_stringl_ex(&r, "currency", sizeof("currency") - 1, currency.p, currency.n);
+	if (currency.n == 3 && memcmp(currency.p, "EUR", 3) == 0) {
+		acu_add_str(&r, K(currency), acu_consts[ACU_C_EUR]);
+	} else {
+		acu_add_stringl(&r, K(currency), currency.p, currency.n);
+	}
 	/* 1 EUR in the invoice currency */
-	add_assoc_str_ex(&r, "rate", sizeof("rate") - 1,
-		acu_dec_zstr((int64_t) acu_div_round((acu_i128) fx_den * 100000, fx_num), 5, 5));
-	add_assoc_str_ex(&r, "whmcs_total", sizeof("whmcs_total") - 1, acu_dec_zstr(o->whmcs_total, 2, 2));
-	add_assoc_str_ex(&r, "left_out", sizeof("left_out") - 1, acu_dec_zstr(o->dropped_total, 2, 2));
-	add_assoc_str_ex(&r, "target", sizeof("target") - 1, acu_dec_zstr(o->target, 2, 2));
-	add_assoc_str_ex(&r, "lines_total", sizeof("lines_total") - 1, acu_dec_zstr(o->lines_total, 2, 2));
-	add_assoc_str_ex(&r, "correction", sizeof("correction") - 1, acu_dec_zstr(o->correction, 2, 2));
-	add_assoc_bool_ex(&r, "correction_line", sizeof("correction_line") - 1, o->correction_line);
-	add_assoc_str_ex(&r, "booked_total", sizeof("booked_total") - 1, acu_dec_zstr(o->booked_total, 2, 2));
-	add_assoc_str_ex(&r, "tolerance", sizeof("tolerance") - 1, acu_dec_zstr(o->tolerance, 2, 2));
-	add_assoc_zval_ex(rv, "reconciliation", sizeof("reconciliation") - 1, &r);
+	acu_add_str(&r, K(rate),
+		fx_den == fx_num ? acu_consts[ACU_C_FX_ONE]
+		: acu_dec_zstr(fc, (int64_t) acu_div_round((acu_i128) fx_den * 100000, fx_num), 5, 5));
+	acu_add_str(&r, K(whmcs_total), acu_dec_zstr(fc, o->whmcs_total, 2, 2));
+	acu_add_str(&r, K(left_out), acu_dec_zstr(fc, o->dropped_total, 2, 2));
+	acu_add_str(&r, K(target), acu_dec_zstr(fc, o->target, 2, 2));
+	acu_add_str(&r, K(lines_total), acu_dec_zstr(fc, o->lines_total, 2, 2));
+	acu_add_str(&r, K(correction), acu_dec_zstr(fc, o->correction, 2, 2));
+	acu_add_bool(&r, K(correction_line), o->correction_line);
+	acu_add_str(&r, K(booked_total), acu_dec_zstr(fc, o->booked_total, 2, 2));
+	acu_add_str(&r, K(tolerance), acu_dec_zstr(fc, o->tolerance, 2, 2));
+	acu_add_zval(rv, K(reconciliation), &r);
 }
 
 static void acu_result_skip(zval *rv, const char *reason, const acu_warnings *ws)
 {
 	array_init_size(rv, 6);
-	add_assoc_null_ex(rv, "document", sizeof("document") - 1);
-	add_assoc_string_ex(rv, "skip", sizeof("skip") - 1, reason);
-	add_assoc_bool_ex(rv, "concept", sizeof("concept") - 1, false);
+	acu_add_null(rv, K(document));
+	acu_add_string(rv, K(skip), reason);
+	acu_add_bool(rv, K(concept), false);
 	acu_put_warnings(rv, ws);
-	add_assoc_null_ex(rv, "vat", sizeof("vat") - 1);
-	add_assoc_null_ex(rv, "reconciliation", sizeof("reconciliation") - 1);
+	acu_add_null(rv, K(vat));
+	acu_add_null(rv, K(reconciliation));
 }
 
 /* emailaspdf block; NULL-free: adds nothing when there is no address. */
@@ -1233,34 +1510,32 @@ static bool acu_put_email(const acu_bind *b, zval *invoice, const acu_settings *
 		return false;
 	}
 	array_init_size(&e, 6);
-	ACU_PUT_SV(&e, "emailto", to);
-	ACU_PUT_SV(&e, "emailbcc", acu_sv_trim(s->emailbcc));
-	ACU_PUT_SV(&e, "emailfrom", acu_sv_trim(s->emailfrom));
-	ACU_PUT_STR(&e, "subject", subject);
-	ACU_PUT_STR(&e, "message", message);
-	ACU_PUT_LONG(&e, "confirmreading", s->confirmreading ? 1 : 0);
-	add_assoc_zval_ex(invoice, "emailaspdf", sizeof("emailaspdf") - 1, &e);
+	ACU_PUT_SV(&e, K(emailto), to);
+	ACU_PUT_SV(&e, K(emailbcc), acu_sv_trim(s->emailbcc));
+	ACU_PUT_SV(&e, K(emailfrom), acu_sv_trim(s->emailfrom));
+	ACU_PUT_STR(&e, K(subject), subject);
+	ACU_PUT_STR(&e, K(message), message);
+	ACU_PUT_LONG(&e, K(confirmreading), s->confirmreading ? 1 : 0);
+	acu_add_zval(invoice, K(emailaspdf), &e);
 	return true;
 }
 
 static zend_string *acu_nature_zstr(acu_nature n)
 {
-	return n == ACU_NATURE_PRODUCT
-		? zend_string_init("Product", sizeof("Product") - 1, 0)
-		: zend_string_init("Service", sizeof("Service") - 1, 0);
+	return acu_consts[n == ACU_NATURE_PRODUCT ? ACU_C_PRODUCT : ACU_C_SERVICE];
 }
 
-static void acu_put_line(zval *lines, zend_string *product, zend_string *nature, const acu_line *l)
+static void acu_put_line(zval *lines, acu_fmt_cache *fc, zend_string *product, zend_string *nature, const acu_line *l)
 {
 	zval line;
 
 	array_init_size(&line, 5);
-	ACU_PUT_STR(&line, "product", product);
-	ACU_PUT_STR(&line, "nature", nature);
-	add_assoc_str_ex(&line, "unitprice", sizeof("unitprice") - 1, acu_dec_zstr(l->unitprice, ACU_PRICE_SCALE, 4));
-	add_assoc_str_ex(&line, "vatrate", sizeof("vatrate") - 1,
-		l->rate == ACU_VATFREE ? zend_string_init("-1", 2, 0) : acu_dec_zstr(l->rate, ACU_RATE_SCALE, 0));
-	add_assoc_str_ex(&line, "quantity", sizeof("quantity") - 1, acu_dec_zstr(l->qty, ACU_QTY_SCALE, 0));
+	ACU_PUT_STR(&line, K(product), product);
+	ACU_PUT_STR(&line, K(nature), nature);
+	acu_add_str(&line, K(unitprice), acu_dec_zstr(fc, l->unitprice, ACU_PRICE_SCALE, 4));
+	acu_add_str(&line, K(vatrate),
+		l->rate == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE] : acu_dec_zstr(fc, l->rate, ACU_RATE_SCALE, 0));
+	acu_add_str(&line, K(quantity), acu_dec_zstr(fc, l->qty, ACU_QTY_SCALE, 0));
 	add_next_index_zval(lines, &line);
 }
 
@@ -1299,8 +1574,8 @@ typedef struct acu_map_call {
 	size_t n_items;
 	acu_invoice_in in;
 	acu_invoice_out out;
-	acu_warnings ws;
 	zval items_tmp, tx_tmp;
+	char gw_num[24];
 } acu_map_call;
 
 static void acu_map_call_free(acu_map_call *m)
@@ -1334,12 +1609,12 @@ static bool acu_read_items(acu_map_call *m, HashTable *inv)
 	zval *zv;
 	size_t i = 0, n;
 
-	if (!acu_list(b, ACU_FIND(inv, "items"), "item", "items", &list, &m->items_tmp)) {
+	if (!acu_list(b, acu_get(inv, K(items)), K(item), FLD("items"), &list, &m->items_tmp)) {
 		return false;
 	}
 	n = list ? zend_hash_num_elements(list) : 0;
 	if (n > ACU_MAX_ITEMS) {
-		return acu_fail(b, "items", "more than %d items", ACU_MAX_ITEMS);
+		return acu_fail(b, FLD("items"), "more than %d items", ACU_MAX_ITEMS);
 	}
 	if (n <= ACU_STACK_ITEMS) {
 		m->items = m->stack_items;
@@ -1354,33 +1629,28 @@ static bool acu_read_items(acu_map_call *m, HashTable *inv)
 		return true;
 	}
 	ZEND_HASH_FOREACH_VAL(list, zv) {
-		char field[64], num[24];
+		char num[24];
 		acu_item *it = &m->items[i];
 		HashTable *row;
 		acu_sv type, desc;
 
 		ZVAL_DEREF(zv);
 		if (Z_TYPE_P(zv) != IS_ARRAY) {
-			snprintf(field, sizeof(field), "items.item[%zu]", i);
-			return acu_fail_value(b, field, zv, "is not an item");
+			return acu_fail_value(b, FLD_I("items.item", i, NULL), zv, "is not an item");
 		}
 		row = Z_ARRVAL_P(zv);
-		snprintf(field, sizeof(field), "items.item[%zu].amount", i);
-		if (!acu_amount(b, ACU_FIND(row, "amount"), field, true, &it->amount)) {
+		if (!acu_amount(b, acu_get(row, K(amount)), FLD_I("items.item", i, "amount"), true, &it->amount)) {
 			return false;
 		}
-		snprintf(field, sizeof(field), "items.item[%zu].taxed", i);
-		if (!acu_flag(b, ACU_FIND(row, "taxed"), field, false, &it->taxed)) {
+		if (!acu_flag(b, acu_get(row, K(taxed)), FLD_I("items.item", i, "taxed"), false, &it->taxed)) {
 			return false;
 		}
-		snprintf(field, sizeof(field), "items.item[%zu].type", i);
-		if (!acu_text(b, ACU_FIND(row, "type"), field, &type, num)) {
+		if (!acu_text(b, acu_get(row, K(type)), FLD_I("items.item", i, "type"), &type, num)) {
 			return false;
 		}
 		it->kind = acu_sv_ieq(type, "Invoice") ? ACU_ITEM_MASSPAY
 			: acu_sv_ieq(type, "AddFunds") ? ACU_ITEM_ADDFUNDS : ACU_ITEM_NORMAL;
-		snprintf(field, sizeof(field), "items.item[%zu].description", i);
-		if (!acu_text(b, ACU_FIND(row, "description"), field, &desc, num)) {
+		if (!acu_text(b, acu_get(row, K(description)), FLD_I("items.item", i, "description"), &desc, num)) {
 			return false;
 		}
 		m->texts[i] = acu_one_line(desc);
@@ -1394,39 +1664,36 @@ static bool acu_read_items(acu_map_call *m, HashTable *inv)
 static bool acu_gateway(acu_map_call *m, HashTable *inv, acu_sv *gw)
 {
 	const acu_bind *b = &m->b;
-	char num[24];
 	HashTable *tx;
 	zval *row;
 	size_t i = 0;
 
-	if (!acu_text(b, ACU_FIND(inv, "paymentmethod"), "paymentmethod", gw, num)) {
+	if (!acu_text(b, acu_get(inv, K(paymentmethod)), FLD("paymentmethod"), gw, m->gw_num)) {
 		return false;
 	}
 	*gw = acu_sv_trim(*gw);
 	if (!m->s.last_paymentmethod) {
 		return true;
 	}
-	if (!acu_list(b, ACU_FIND(inv, "transactions"), "transaction", "transactions", &tx, &m->tx_tmp)) {
+	if (!acu_list(b, acu_get(inv, K(transactions)), K(transaction), FLD("transactions"), &tx, &m->tx_tmp)) {
 		return false;
 	}
 	if (tx == NULL) {
 		return true;
 	}
 	ZEND_HASH_FOREACH_VAL(tx, row) {
-		char field[64];
 		int64_t in;
 		zval *g;
 
 		ZVAL_DEREF(row);
 		if (Z_TYPE_P(row) != IS_ARRAY) {
-			snprintf(field, sizeof(field), "transactions.transaction[%zu]", i);
-			return acu_fail_value(b, field, row, "is not a transaction");
+			return acu_fail_value(b, FLD_I("transactions.transaction", i, NULL), row, "is not a transaction");
 		}
-		snprintf(field, sizeof(field), "transactions.transaction[%zu].amountin", i);
-		if (!acu_amount(b, ACU_FIND(Z_ARRVAL_P(row), "amountin"), field, false, &in)) {
+		if (!acu_amount(b, acu_get(Z_ARRVAL_P(row), K(amountin)), FLD_I("transactions.transaction", i, "amountin"),
+				false, &in)) {
 			return false;
 		}
-		g = ACU_FIND(Z_ARRVAL_P(row), "gateway");
+		g = acu_get(Z_ARRVAL_P(row), K(gateway));
 		if (in > 0 && g && Z_TYPE_P(g) == IS_STRING && Z_STRLEN_P(g) > 0) {
 			*gw = acu_sv_trim(acu_sv_str(Z_STR_P(g)));
 		}
@@ -1540,10 +1807,10 @@ static bool acu_build_customer(acu_map_call *m, zval *customer, const char *vat_
 	if (!s->customer_import) {
 		array_init_size(customer, 3);
 		if (vat_cc[0]) {
-			add_assoc_stringl_ex(customer, "countrycode", sizeof("countrycode") - 1, vat_cc, 2);
+			acu_add_stringl(customer, K(countrycode), vat_cc, 2);
 		}
 		if (vatnumber) {
-			ACU_PUT_STR(customer, "vatnumber", zend_string_copy(vatnumber));
+			ACU_PUT_STR(customer, K(vatnumber), zend_string_copy(vatnumber));
 		}
 		return true;
 	}
@@ -1552,40 +1819,40 @@ static bool acu_build_customer(acu_map_call *m, zval *customer, const char *vat_
 		return false;
 	}
 	array_init_size(customer, 24);
-	ACU_PUT_LONG(customer, "type", s->customer_type);
-	ACU_PUT_LONG(customer, "vattypeid", acu_vattypeid(m, vat_cc, company));
-	ACU_PUT_SV(customer, "contactyourid", cl->userid);
+	ACU_PUT_LONG(customer, K(type), s->customer_type);
+	ACU_PUT_LONG(customer, K(vattypeid), acu_vattypeid(m, vat_cc, company));
+	ACU_PUT_SV(customer, K(contactyourid), cl->userid);
 	/* "Inactive" in WHMCS means no active services, not a closed customer */
-	ACU_PUT_LONG(customer, "contactstatus", acu_sv_ieq(cl->status, "Closed") ? 0 : 1);
-	ACU_PUT_SV(customer, "companyname1", cl->company);
+	ACU_PUT_LONG(customer, K(contactstatus), acu_sv_ieq(cl->status, "Closed") ? 0 : 1);
+	ACU_PUT_SV(customer, K(companyname1), cl->company);
 	if (cl->first.n && cl->last.n) {
-		add_assoc_str_ex(customer, "fullname", sizeof("fullname") - 1,
+		acu_add_str(customer, K(fullname),
 			zend_string_concat3(cl->first.p, cl->first.n, " ", 1, cl->last.p, cl->last.n));
 	} else {
-		ACU_PUT_SV(customer, "fullname", cl->first.n ? cl->first : cl->last);
+		ACU_PUT_SV(customer, K(fullname), cl->first.n ? cl->first : cl->last);
 	}
-	ACU_PUT_SV(customer, "address1", cl->address1);
-	ACU_PUT_SV(customer, "address2", cl->address2);
-	ACU_PUT_STR(customer, "postalcode", acu_postcode(cl->postcode, vat_cc));
+	ACU_PUT_SV(customer, K(address1), cl->address1);
+	ACU_PUT_SV(customer, K(address2), cl->address2);
+	ACU_PUT_STR(customer, K(postalcode), acu_postcode(cl->postcode, vat_cc));
 	if (cl->state.n && cl->city.n && !(vat_cc[0] == 'N' && vat_cc[1] == 'L')
 			&& zend_binary_strcasecmp(cl->state.p, cl->state.n, cl->city.p, cl->city.n) != 0) {
-		add_assoc_str_ex(customer, "city", sizeof("city") - 1,
+		acu_add_str(customer, K(city),
 			zend_string_concat3(cl->city.p, cl->city.n, ", ", 2, cl->state.p, cl->state.n));
 	} else {
-		ACU_PUT_SV(customer, "city", cl->city.n ? cl->city : cl->state);
+		ACU_PUT_SV(customer, K(city), cl->city.n ? cl->city : cl->state);
 	}
 	/* the name of the client's country; not when VAT follows another country */
 	if (memcmp(vat_cc, cl->cc, 2) == 0) {
-		ACU_PUT_SV(customer, "country", cl->countryname);
+		ACU_PUT_SV(customer, K(country), cl->countryname);
 	}
 	if (vat_cc[0]) {
-		add_assoc_stringl_ex(customer, "countrycode", sizeof("countrycode") - 1, vat_cc, 2);
+		acu_add_stringl(customer, K(countrycode), vat_cc, 2);
 	}
-	ACU_PUT_LONG(customer, "countryautoname", s->countryautoname);
+	ACU_PUT_LONG(customer, K(countryautoname), s->countryautoname);
 	if (vatnumber) {
-		ACU_PUT_STR(customer, "vatnumber", zend_string_copy(vatnumber));
+		ACU_PUT_STR(customer, K(vatnumber), zend_string_copy(vatnumber));
 	}
-	ACU_PUT_SV(customer, "telephone", cl->phone);
+	ACU_PUT_SV(customer, K(telephone), cl->phone);
 	{
 		acu_sv email = cl->email;
 		const char *sep = email.n ? memchr(email.p, ',', email.n) : NULL;
@@ -1598,15 +1865,15 @@ static bool acu_build_customer(acu_map_call *m, zval *customer, const char *vat_
 			email.zs = NULL;
 			email = acu_sv_trim(email);
 		}
-		ACU_PUT_SV(customer, "email", email);
+		ACU_PUT_SV(customer, K(email), email);
 	}
-	ACU_PUT_LONG(customer, "overwriteifexists", s->overwrite ? 1 : 0);
+	ACU_PUT_LONG(customer, K(overwriteifexists), s->overwrite ? 1 : 0);
 	iban = acu_custom_field(b, cl, acu_sv_trim(s->ibanfield), "acumulus_whmcs_ibanfield");
 	if (iban.n) {
-		ACU_PUT_STR(customer, "bankaccountnumber", acu_compact_upper(iban));
+		ACU_PUT_STR(customer, K(bankaccountnumber), acu_compact_upper(iban));
 	}
-	ACU_PUT_STR(customer, "mark", mark);
-	ACU_PUT_LONG(customer, "disableduplicates", s->disableduplicates ? 1 : 0);
+	ACU_PUT_STR(customer, K(mark), mark);
+	ACU_PUT_LONG(customer, K(disableduplicates), s->disableduplicates ? 1 : 0);
 	return true;
 }
 
@@ -1614,6 +1881,7 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 		zval *rv)
 {
 	acu_map_call m;
+	acu_fmt_cache fc;
 	acu_bind *b = &m.b;
 	zval *zv, document, customer, invoice, lines;
 	zend_string *vatnumber = NULL, *title = NULL, *dtext = NULL, *notes = NULL;
@@ -1625,7 +1893,13 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	size_t i;
 	acu_map_status st;
 
-	memset(&m, 0, sizeof(m));
+	/* not memset: the stack buffers and the warnings need no clearing */
+	fc.n = 0;
+	memset(&m.b, 0, sizeof(m.b));
+	memset(&m.in, 0, sizeof(m.in));
+	m.items = NULL;
+	m.texts = NULL;
+	m.n_items = 0;
 	ZVAL_UNDEF(&m.items_tmp);
 	ZVAL_UNDEF(&m.tx_tmp);
 	ZVAL_UNDEF(&m.cl.customfields_tmp);
@@ -1636,16 +1910,16 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	b->ws = &m.out.warnings;
 
 	/* the invoice id names the invoice in every message */
-	zv = ACU_FIND(inv, "invoiceid");
+	zv = acu_get(inv, K(invoiceid));
 	if (zv == NULL) {
-		zv = ACU_FIND(inv, "id");
+		zv = acu_get(inv, K(id));
 	}
 	if (zv && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) > 0) {
 		snprintf(b->id, sizeof(b->id), ZEND_LONG_FMT, Z_LVAL_P(zv));
 	} else if (zv && Z_TYPE_P(zv) == IS_STRING && acu_numeric_number(acu_sv_str(Z_STR_P(zv)))) {
 		snprintf(b->id, sizeof(b->id), "%s", Z_STRVAL_P(zv));
 	} else {
-		acu_fail_value(b, "invoiceid", zv, "is not an invoice id");
+		acu_fail_value(b, FLD("invoiceid"), zv, "is not an invoice id");
 		goto done;
 	}
 
@@ -1655,7 +1929,7 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	b->fields = m.c.fields;
 
 	/* status: drafts are not invoices yet; cancelled ones were never owed */
-	if (!acu_text(b, ACU_FIND(inv, "status"), "status", &status, num)) {
+	if (!acu_text(b, acu_get(inv, K(status)), FLD("status"), &status, num)) {
 		goto done;
 	}
 	status = acu_sv_trim(status);
@@ -1671,14 +1945,14 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	}
 	paid = acu_sv_ieq(status, "Paid") || acu_sv_ieq(status, "Refunded");
 
-	if (!acu_date(b, ACU_FIND(inv, "date"), "date", true, false, &date)
-			|| !acu_date(b, ACU_FIND(inv, "datepaid"), "datepaid", false, true, &datepaid)
-			|| !acu_amount(b, ACU_FIND(inv, "total"), "total", true, &m.in.total)
-			|| !acu_amount(b, ACU_FIND(inv, "credit"), "credit", false, &m.in.credit)
-			|| !acu_amount(b, ACU_FIND(inv, "tax"), "tax", false, &m.in.tax1)
-			|| !acu_amount(b, ACU_FIND(inv, "tax2"), "tax2", false, &m.in.tax2)
-			|| !acu_rate(b, ACU_FIND(inv, "taxrate"), "taxrate", &m.in.rate1)
-			|| !acu_rate(b, ACU_FIND(inv, "taxrate2"), "taxrate2", &m.in.rate2)
+	if (!acu_date(b, acu_get(inv, K(date)), FLD("date"), true, false, &date)
+			|| !acu_date(b, acu_get(inv, K(datepaid)), FLD("datepaid"), false, true, &datepaid)
+			|| !acu_amount(b, acu_get(inv, K(total)), FLD("total"), true, &m.in.total)
+			|| !acu_amount(b, acu_get(inv, K(credit)), FLD("credit"), false, &m.in.credit)
+			|| !acu_amount(b, acu_get(inv, K(tax)), FLD("tax"), false, &m.in.tax1)
+			|| !acu_amount(b, acu_get(inv, K(tax2)), FLD("tax2"), false, &m.in.tax2)
+			|| !acu_rate(b, acu_get(inv, K(taxrate)), FLD("taxrate"), &m.in.rate1)
+			|| !acu_rate(b, acu_get(inv, K(taxrate2)), FLD("taxrate2"), &m.in.rate2)
 			|| !acu_read_items(&m, inv)
 			|| !acu_read_client(b, client, inv, &m.cl)) {
 		goto done;
@@ -1760,11 +2034,11 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 				char t[ACU_DEC_BUFSIZE];
 
 				acu_dec_format(m.out.whmcs_total, 2, 2, t);
-				acu_fail(b, "items", "no items, but the invoice totals %s", t);
+				acu_fail(b, FLD("items"), "no items, but the invoice totals %s", t);
 			}
 			goto done;
 		case ACU_MAP_E_RANGE:
-			acu_fail(b, "total", "an amount is out of range after conversion to EUR");
+			acu_fail(b, FLD("total"), "an amount is out of range after conversion to EUR");
 			goto done;
 		case ACU_MAP_E_NOMEM:
 		default:
@@ -1790,19 +2064,19 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	concept = acu_warnings_concept(&m.out.warnings);
 	array_init_size(&invoice, 16);
 	if (concept) {
-		ACU_PUT_LONG(&invoice, "concept", 1);
+		ACU_PUT_LONG(&invoice, K(concept), 1);
 	}
 
 	/* number: Acumulus numbering, or the WHMCS number when it is one */
 	if (!m.s.acumulus_numbering) {
-		if (!acu_text(b, ACU_FIND(inv, "invoicenum"), "invoicenum", &invnum, num)) {
+		if (!acu_text(b, acu_get(inv, K(invoicenum)), FLD("invoicenum"), &invnum, num)) {
 			goto fail_doc;
 		}
 		invnum = acu_sv_trim(invnum);
 		if (invnum.n == 0) {
-			ACU_PUT_SV(&invoice, "number", acu_sv_trim((acu_sv) { b->id, strlen(b->id), NULL }));
+			ACU_PUT_SV(&invoice, K(number), acu_sv_trim((acu_sv) { b->id, strlen(b->id), NULL }));
 		} else if (acu_numeric_number(invnum)) {
-			ACU_PUT_SV(&invoice, "number", invnum);
+			ACU_PUT_SV(&invoice, K(number), invnum);
 		} else {
 			acu_warn(b->ws, "number.not_numeric", false,
 				"the WHMCS invoice number \"%.*s\" is not a plain number, which is all Acumulus "
@@ -1810,20 +2084,20 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 				"{INVOICENUMBER})", (int) (invnum.n > 40 ? 40 : invnum.n), invnum.p);
 		}
 	}
-	ACU_PUT_LONG(&invoice, "vattype", m.out.vat.vattype);
+	ACU_PUT_LONG(&invoice, K(vattype), m.out.vat.vattype);
 	{
 		char d[11];
 
 		acu_date_format(date, d);
-		add_assoc_stringl_ex(&invoice, "issuedate", sizeof("issuedate") - 1, d, 10);
+		acu_add_stringl(&invoice, K(issuedate), d, 10);
 	}
 	costcenter = acu_setting_id(b, m.s.costcenter, "acumulus_invoice_default_costcenter");
-	ACU_PUT_SV(&invoice, "costcenter", costcenter);
+	ACU_PUT_SV(&invoice, K(costcenter), costcenter);
 	if (!acu_gateway(&m, inv, &gw)) {
 		goto fail_doc;
 	}
 	account = acu_account(b, &m.s, gw);
-	ACU_PUT_SV(&invoice, "accountnumber", account);
+	ACU_PUT_SV(&invoice, K(accountnumber), account);
 	if (paid) {
 		char d[11];
 		int32_t pd = datepaid;
@@ -1835,16 +2109,16 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 				m.c.today ? "today" : "its invoice date");
 		}
 		acu_date_format(pd, d);
-		add_assoc_stringl_ex(&invoice, "paymentdate", sizeof("paymentdate") - 1, d, 10);
-		ACU_PUT_LONG(&invoice, "paymentstatus", 2);
+		acu_add_stringl(&invoice, K(paymentdate), d, 10);
+		ACU_PUT_LONG(&invoice, K(paymentstatus), 2);
 	} else {
-		ACU_PUT_LONG(&invoice, "paymentstatus", 1);
+		ACU_PUT_LONG(&invoice, K(paymentstatus), 1);
 	}
 	title = acu_render(b, "invoice title", m.s.title, ACU_ONE_LINE);
 	if (title == NULL) {
 		goto fail_doc;
 	}
-	ACU_PUT_STR(&invoice, "description", title);
+	ACU_PUT_STR(&invoice, K(description), title);
 	title = NULL;
 	dtext = acu_render(b, "invoice extended description", m.s.descriptiontext, ACU_MULTI_LINE);
 	if (dtext == NULL) {
@@ -1859,10 +2133,10 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 			(int) m.cl.currency.n, m.cl.currency.p, amount, rate, (int) m.cl.currency.n, m.cl.currency.p);
 		dtext = acu_append_line_free(dtext, line);
 	}
-	ACU_PUT_STR(&invoice, "descriptiontext", dtext);
+	ACU_PUT_STR(&invoice, K(descriptiontext), dtext);
 	dtext = NULL;
 	template_ = acu_setting_id(b, m.s.template_, "acumulus_invoice_template");
-	ACU_PUT_SV(&invoice, "template", template_);
+	ACU_PUT_SV(&invoice, K(template), template_);
 	notes = acu_render(b, "invoice additional remarks", m.s.invoicenotes, ACU_NOTES);
 	if (notes == NULL) {
 		goto fail_doc;
@@ -1900,35 +2174,35 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 				product = zend_string_copy(txt_corr);
 				break;
 		}
-		acu_put_line(&lines, product, zend_string_copy(nature), l);
+		acu_put_line(&lines, &fc, product, zend_string_copy(nature), l);
 	}
 
 	/* the warnings are complete now: concept reasons go into the notes */
 	concept = acu_warnings_concept(&m.out.warnings);
-	if (concept && !zend_hash_str_exists(Z_ARRVAL(invoice), "concept", sizeof("concept") - 1)) {
+	if (concept && !zend_hash_exists(Z_ARRVAL(invoice), K(concept))) {
 		/* a warning raised while writing (none today) still makes a concept */
 		zval c1;
 
 		ZVAL_LONG(&c1, 1);
-		zend_hash_str_add(Z_ARRVAL(invoice), "concept", sizeof("concept") - 1, &c1);
+		zend_hash_add(Z_ARRVAL(invoice), K(concept), &c1);
 	}
 	notes = acu_notes_with_reasons(notes, &m.out.warnings);
-	ACU_PUT_STR(&invoice, "invoicenotes", notes);
+	ACU_PUT_STR(&invoice, K(invoicenotes), notes);
 	notes = NULL;
-	add_assoc_zval_ex(&invoice, "line", sizeof("line") - 1, &lines);
+	acu_add_zval(&invoice, K(line), &lines);
 	if (m.s.emailaspdf && !m.c.batch) {
 		if (!acu_put_email(b, &invoice, &m.s, m.cl.email)) {
 			goto fail_doc;
 		}
 	}
-	add_assoc_zval_ex(&customer, "invoice", sizeof("invoice") - 1, &invoice);
-	add_assoc_zval_ex(&document, "customer", sizeof("customer") - 1, &customer);
-	add_assoc_zval_ex(rv, "document", sizeof("document") - 1, &document);
-	add_assoc_null_ex(rv, "skip", sizeof("skip") - 1);
-	add_assoc_bool_ex(rv, "concept", sizeof("concept") - 1, concept);
+	acu_add_zval(&customer, K(invoice), &invoice);
+	acu_add_zval(&document, K(customer), &customer);
+	acu_add_zval(rv, K(document), &document);
+	acu_add_null(rv, K(skip));
+	acu_add_bool(rv, K(concept), concept);
 	acu_put_warnings(rv, &m.out.warnings);
-	acu_put_vat(rv, &m.out.vat, m.in.vat.rate, m.in.vat.charge == ACU_CHARGE_RATE);
-	acu_put_reconciliation(rv, &m.out, m.cl.currency.n ? m.cl.currency : ACU_SV_LIT("EUR"),
+	acu_put_vat(rv, &fc, &m.out.vat, m.in.vat.rate, m.in.vat.charge == ACU_CHARGE_RATE);
+	acu_put_reconciliation(rv, &fc, &m.out, m.cl.currency.n ? m.cl.currency : ACU_SV_LIT("EUR"),
 		m.in.fx_num, m.in.fx_den);
 	ok = true;
 	goto done;
@@ -1968,6 +2242,7 @@ done:
 		zend_string_release(txt_corr);
 	}
 	acu_map_call_free(&m);
+	acu_fmt_cache_free(&fc);
 	return ok;
 }
 
@@ -2009,9 +2284,9 @@ typedef struct acu_credit_call {
 } acu_credit_call;
 
 /* A line field of the original as text (product, nature). */
-static zend_string *acu_orig_text(HashTable *row, const char *key, size_t len)
+static zend_string *acu_orig_text(HashTable *row, zend_string *key)
 {
-	zval *zv = acu_find(row, key, len);
+	zval *zv = acu_get(row, key);
 
 	if (zv && Z_TYPE_P(zv) == IS_STRING) {
 		return zend_string_copy(Z_STR_P(zv));
@@ -2051,74 +2326,73 @@ static bool acu_read_original(acu_credit_call *k, HashTable *orig, HashTable **c
 	size_t i = 0;
 	int64_t vt;
 
-	zv = ACU_FIND(orig, "customer");
+	zv = acu_get(orig, K(customer));
 	if (zv == NULL || Z_TYPE_P(zv) != IS_ARRAY) {
-		return acu_fail_value(b, "original.customer", zv, "is not the customer block of a document");
+		return acu_fail_value(b, FLD("original.customer"), zv, "is not the customer block of a document");
 	}
 	*customer = Z_ARRVAL_P(zv);
-	zv = ACU_FIND(*customer, "invoice");
+	zv = acu_get(*customer, K(invoice));
 	if (zv == NULL || Z_TYPE_P(zv) != IS_ARRAY) {
-		return acu_fail_value(b, "original.customer.invoice", zv, "is not the invoice block of a document");
+		return acu_fail_value(b, FLD("original.customer.invoice"), zv, "is not the invoice block of a document");
 	}
 	*invoice = Z_ARRVAL_P(zv);
-	if (!acu_decimal_as(b, ACU_FIND(*invoice, "vattype"), "original.customer.invoice.vattype", 0, true, &vt,
+	if (!acu_decimal_as(b, acu_get(*invoice, K(vattype)), FLD("original.customer.invoice.vattype"), 0, true, &vt,
 			"a vattype")) {
 		return false;
 	}
 	if (vt < 1 || vt > 7) {
-		return acu_fail_value(b, "original.customer.invoice.vattype", ACU_FIND(*invoice, "vattype"),
+		return acu_fail_value(b, FLD("original.customer.invoice.vattype"), acu_get(*invoice, K(vattype)),
 			"is not a vattype from 1 to 7");
 	}
 	*vattype = (int) vt;
-	if (!acu_date(b, ACU_FIND(*invoice, "issuedate"), "original.customer.invoice.issuedate", true, false, issued)) {
+	if (!acu_date(b, acu_get(*invoice, K(issuedate)), FLD("original.customer.invoice.issuedate"), true, false, issued)) {
 		return false;
 	}
-	if (!acu_flag(b, ACU_FIND(*invoice, "concept"), "original.customer.invoice.concept", false, concept)) {
+	if (!acu_flag(b, acu_get(*invoice, K(concept)), FLD("original.customer.invoice.concept"), false, concept)) {
 		return false;
 	}
 	cc[0] = '\0';
-	zv = ACU_FIND(*customer, "countrycode");
+	zv = acu_get(*customer, K(countrycode));
 	if (zv && Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv)
 			&& !acu_country_normalise(Z_STRVAL_P(zv), Z_STRLEN_P(zv), cc)) {
-		return acu_fail_value(b, "original.customer.countrycode", zv, "is not a two-letter country code");
+		return acu_fail_value(b, FLD("original.customer.countrycode"), zv, "is not a two-letter country code");
 	}
-	if (!acu_list(b, ACU_FIND(*invoice, "line"), "line", "original.customer.invoice.line", &list, &k->lines_tmp)) {
+	if (!acu_list(b, acu_get(*invoice, K(line)), K(line), FLD("original.customer.invoice.line"), &list, &k->lines_tmp)) {
 		return false;
 	}
 	if (list == NULL || zend_hash_num_elements(list) == 0) {
-		return acu_fail(b, "original.customer.invoice.line", "the original has no lines");
+		return acu_fail(b, FLD("original.customer.invoice.line"), "the original has no lines");
 	}
 	if (zend_hash_num_elements(list) > ACU_MAX_ITEMS) {
-		return acu_fail(b, "original.customer.invoice.line", "more than %d lines", ACU_MAX_ITEMS);
+		return acu_fail(b, FLD("original.customer.invoice.line"), "more than %d lines", ACU_MAX_ITEMS);
 	}
 	k->orig_rows = list;
 	k->orig = safe_emalloc(zend_hash_num_elements(list), sizeof(acu_line), 0);
 	ZEND_HASH_FOREACH_VAL(list, row) {
-		char field[80];
+		acu_fld field = FLD_I("original.customer.invoice.line", i, NULL);
 		acu_line *l = &k->orig[i];
 		HashTable *r;
 
 		ZVAL_DEREF(row);
 		if (Z_TYPE_P(row) != IS_ARRAY) {
-			snprintf(field, sizeof(field), "original.customer.invoice.line[%zu]", i);
 			return acu_fail_value(b, field, row, "is not a line");
 		}
 		r = Z_ARRVAL_P(row);
 		l->source = ACU_LINE_ORIGINAL;
 		l->index = i;
-		snprintf(field, sizeof(field), "original.customer.invoice.line[%zu].unitprice", i);
-		if (!acu_decimal(b, ACU_FIND(r, "unitprice"), field, ACU_PRICE_SCALE, true, &l->unitprice)) {
+		field.b = "unitprice";
+		if (!acu_decimal(b, acu_get(r, K(unitprice)), field, ACU_PRICE_SCALE, true, &l->unitprice)) {
 			return false;
 		}
-		snprintf(field, sizeof(field), "original.customer.invoice.line[%zu].vatrate", i);
-		if (!acu_decimal_rate(b, ACU_FIND(r, "vatrate"), field, true, &l->rate)) {
+		field.b = "vatrate";
+		if (!acu_decimal_rate(b, acu_get(r, K(vatrate)), field, true, &l->rate)) {
 			return false;
 		}
 		if (l->rate < 0 && l->rate != ACU_VATFREE) {
-			return acu_fail_value(b, field, ACU_FIND(r, "vatrate"), "is not a VAT rate (or -1)");
+			return acu_fail_value(b, field, acu_get(r, K(vatrate)), "is not a VAT rate (or -1)");
 		}
-		snprintf(field, sizeof(field), "original.customer.invoice.line[%zu].quantity", i);
-		zv = ACU_FIND(r, "quantity");
+		field.b = "quantity";
+		zv = acu_get(r, K(quantity));
 		if (zv == NULL) {
 			l->qty = ACU_QTY_ONE;
 		} else if (!acu_decimal(b, zv, field, ACU_QTY_SCALE, true, &l->qty)) {
@@ -2126,7 +2400,7 @@ static bool acu_read_original(acu_credit_call *k, HashTable *orig, HashTable **c
 		}
 		if (l->unitprice > ACU_MAX_AMOUNT * 100 || l->unitprice < -ACU_MAX_AMOUNT * 100
 				|| l->qty > 1000000 || l->qty < -1000000) {
-			snprintf(field, sizeof(field), "original.customer.invoice.line[%zu]", i);
+			field.b = NULL;
 			return acu_fail(b, field, "unit price or quantity out of range");
 		}
 		i++;
@@ -2162,6 +2436,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 		zval *rv)
 {
 	acu_credit_call k;
+	acu_fmt_cache fc;
 	acu_bind *b = &k.b;
 	HashTable *customer = NULL, *oinv = NULL, *tag_invoice = NULL, *tag_client = NULL;
 	zval *zv, document, cust, invoice, lines;
@@ -2178,19 +2453,23 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 	size_t i;
 	zend_string *key;
 
-	memset(&k, 0, sizeof(k));
+	fc.n = 0;
+	memset(&k.b, 0, sizeof(k.b));
+	k.orig = NULL;
+	k.n_orig = 0;
+	k.orig_rows = NULL;
 	ZVAL_UNDEF(&k.lines_tmp);
 	ZVAL_UNDEF(&k.c.currencies_tmp);
 	acu_invoice_out_init(&k.out);
 	b->ws = &k.out.warnings;
 
 	/* the invoice, for the id in messages and the tags */
-	zv = ACU_FIND(credit, "invoice");
+	zv = acu_get(credit, K(invoice));
 	if (zv && Z_TYPE_P(zv) == IS_ARRAY) {
 		tag_invoice = Z_ARRVAL_P(zv);
-		zv = ACU_FIND(tag_invoice, "invoiceid");
+		zv = acu_get(tag_invoice, K(invoiceid));
 		if (zv == NULL) {
-			zv = ACU_FIND(tag_invoice, "id");
+			zv = acu_get(tag_invoice, K(id));
 		}
 		if (zv && Z_TYPE_P(zv) == IS_LONG) {
 			snprintf(b->id, sizeof(b->id), ZEND_LONG_FMT, Z_LVAL_P(zv));
@@ -2198,14 +2477,14 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 			snprintf(b->id, sizeof(b->id), "%s", Z_STRVAL_P(zv));
 		}
 	} else if (zv) {
-		acu_fail_value(b, "credit.invoice", zv, "is not a GetInvoice array");
+		acu_fail_value(b, FLD("credit.invoice"), zv, "is not a GetInvoice array");
 		goto done;
 	}
-	zv = ACU_FIND(credit, "client");
+	zv = acu_get(credit, K(client));
 	if (zv && Z_TYPE_P(zv) == IS_ARRAY) {
 		tag_client = Z_ARRVAL_P(zv);
 	} else if (zv) {
-		acu_fail_value(b, "credit.client", zv, "is not a GetClientsDetails client array");
+		acu_fail_value(b, FLD("credit.client"), zv, "is not a GetClientsDetails client array");
 		goto done;
 	}
 	b->invoice = tag_invoice;
@@ -2222,40 +2501,39 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 				|| zend_string_equals_literal(key, "acumulusNumber") || zend_string_equals_literal(key, "number")
 				|| zend_string_equals_literal(key, "currency") || zend_string_equals_literal(key, "invoice")
 				|| zend_string_equals_literal(key, "client"))) {
-			char field[96];
+			/* the key names itself in the message */
 
-			snprintf(field, sizeof(field), "credit.%s", key ? ZSTR_VAL(key) : "[int]");
-			acu_fail(b, field, "unknown key (see docs/mapping.md \"Credit notes\")");
+			acu_fail(b, FLD_K("credit", key ? ZSTR_VAL(key) : "[int]"), "unknown key (see docs/mapping.md \"Credit notes\")");
 			goto done;
 		}
 	} ZEND_HASH_FOREACH_END();
-	if (!acu_date(b, ACU_FIND(credit, "date"), "credit.date", true, false, &date)) {
+	if (!acu_date(b, acu_get(credit, K(date)), FLD("credit.date"), true, false, &date)) {
 		goto done;
 	}
-	zv = ACU_FIND(credit, "amount");
+	zv = acu_get(credit, K(amount));
 	if (zv) {
-		if (!acu_amount(b, zv, "credit.amount", true, &refund)) {
+		if (!acu_amount(b, zv, FLD("credit.amount"), true, &refund)) {
 			goto done;
 		}
 		if (refund <= 0) {
-			acu_fail_value(b, "credit.amount", zv, "is not a positive amount");
+			acu_fail_value(b, FLD("credit.amount"), zv, "is not a positive amount");
 			goto done;
 		}
 	}
-	if (!acu_text(b, ACU_FIND(credit, "acumulusNumber"), "credit.acumulusNumber", &acnum, num)
-			|| !acu_text(b, ACU_FIND(credit, "number"), "credit.number", &number, num2)) {
+	if (!acu_text(b, acu_get(credit, K(acumulusNumber)), FLD("credit.acumulusNumber"), &acnum, num)
+			|| !acu_text(b, acu_get(credit, K(number)), FLD("credit.number"), &number, num2)) {
 		goto done;
 	}
 	acnum = acu_sv_trim(acnum);
 	number = acu_sv_trim(number);
-	zv = ACU_FIND(credit, "currency");
+	zv = acu_get(credit, K(currency));
 	if (zv) {
 		if (Z_TYPE_P(zv) != IS_STRING || Z_STRLEN_P(zv) != 3) {
-			acu_fail_value(b, "credit.currency", zv, "is not a currency code");
+			acu_fail_value(b, FLD("credit.currency"), zv, "is not a currency code");
 			goto done;
 		}
 		currency = acu_sv_str(Z_STR_P(zv));
-	} else if (tag_client && (zv = ACU_FIND(tag_client, "currency_code")) && Z_TYPE_P(zv) == IS_STRING
+	} else if (tag_client && (zv = acu_get(tag_client, K(currency_code))) && Z_TYPE_P(zv) == IS_STRING
 			&& Z_STRLEN_P(zv) == 3) {
 		currency = acu_sv_str(Z_STR_P(zv));
 	}
@@ -2264,8 +2542,8 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 		goto done;
 	}
 	if (acnum.n == 0) {
-		zv = ACU_FIND(oinv, "number");
-		if (zv && !acu_text(b, zv, "original.customer.invoice.number", &acnum, num)) {
+		zv = acu_get(oinv, K(number));
+		if (zv && !acu_text(b, zv, FLD("original.customer.invoice.number"), &acnum, num)) {
 			goto done;
 		}
 	}
@@ -2273,7 +2551,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 		zval tmp;
 
 		ZVAL_STRINGL(&tmp, acnum.p, acnum.n);
-		acu_fail_value(b, "credit.acumulusNumber", &tmp,
+		acu_fail_value(b, FLD("credit.acumulusNumber"), &tmp,
 			"is not the Acumulus number of the original (digits), which the credit note refers to");
 		zval_ptr_dtor(&tmp);
 		goto done;
@@ -2292,7 +2570,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 		fx_den = client_rate;
 		big = acu_div_round((acu_i128) refund * fx_num, fx_den);
 		if (big <= 0 || big > ACU_MAX_AMOUNT) {
-			acu_fail(b, "credit.amount", "out of range after conversion to EUR");
+			acu_fail(b, FLD("credit.amount"), "out of range after conversion to EUR");
 			goto done;
 		}
 		refund = (int64_t) big;
@@ -2309,7 +2587,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 		}
 		acu_dec_format(refund, 2, 2, r);
 		acu_dec_format(total, 2, 2, t);
-		acu_fail(b, "credit.amount", "a refund of %s EUR does not fit the original booking of %s EUR", r, t);
+		acu_fail(b, FLD("credit.amount"), "a refund of %s EUR does not fit the original booking of %s EUR", r, t);
 		goto done;
 	}
 	if (st != ACU_MAP_OK) {
@@ -2347,20 +2625,20 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 	concept = acu_warnings_concept(&k.out.warnings);
 	array_init_size(&invoice, 16);
 	if (concept) {
-		ACU_PUT_LONG(&invoice, "concept", 1);
+		ACU_PUT_LONG(&invoice, K(concept), 1);
 	}
 	if (!k.s.acumulus_numbering) {
 		if (acu_numeric_number(number)) {
-			ACU_PUT_SV(&invoice, "number", number);
+			ACU_PUT_SV(&invoice, K(number), number);
 		} else {
 			acu_warn(b->ws, "number.credit_note", false,
 				"WHMCS numbering is on, but the credit note has no number of its own (credit.number): "
 				"Acumulus numbers it");
 		}
 	}
-	ACU_PUT_LONG(&invoice, "vattype", vattype);
+	ACU_PUT_LONG(&invoice, K(vattype), vattype);
 	acu_date_format(date, d);
-	add_assoc_stringl_ex(&invoice, "issuedate", sizeof("issuedate") - 1, d, 10);
+	acu_add_stringl(&invoice, K(issuedate), d, 10);
 	for (i = 0; i < 2; i++) {
 		static const char *const keys[] = { "costcenter", "accountnumber" };
 
@@ -2370,13 +2648,13 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 			add_assoc_zval_ex(&invoice, keys[i], strlen(keys[i]), zv);
 		}
 	}
-	add_assoc_stringl_ex(&invoice, "paymentdate", sizeof("paymentdate") - 1, d, 10);
-	ACU_PUT_LONG(&invoice, "paymentstatus", 2);
+	acu_add_stringl(&invoice, K(paymentdate), d, 10);
+	ACU_PUT_LONG(&invoice, K(paymentstatus), 2);
 	title = acu_render(b, "credit invoice title", k.s.credit_title, ACU_ONE_LINE);
 	if (title == NULL) {
 		goto fail_doc;
 	}
-	ACU_PUT_STR(&invoice, "description", title);
+	ACU_PUT_STR(&invoice, K(description), title);
 	title = NULL;
 	tpl = acu_with_number(k.s.credit_descriptiontext, acnum);
 	dtext = acu_render(b, "credit invoice extended description", acu_sv_str(tpl), ACU_MULTI_LINE);
@@ -2393,12 +2671,12 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 			(int) currency.n, currency.p, amount, rate, (int) currency.n, currency.p);
 		dtext = acu_append_line_free(dtext, line);
 	}
-	ACU_PUT_STR(&invoice, "descriptiontext", dtext);
+	ACU_PUT_STR(&invoice, K(descriptiontext), dtext);
 	dtext = NULL;
-	zv = ACU_FIND(oinv, "template");
+	zv = acu_get(oinv, K(template));
 	if (zv && (Z_TYPE_P(zv) == IS_STRING || Z_TYPE_P(zv) == IS_LONG)) {
 		Z_TRY_ADDREF_P(zv);
-		add_assoc_zval_ex(&invoice, "template", sizeof("template") - 1, zv);
+		acu_add_zval(&invoice, K(template), zv);
 	}
 	notes = acu_render(b, "invoice additional remarks", k.s.invoicenotes, ACU_NOTES);
 	if (notes == NULL) {
@@ -2417,8 +2695,8 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 		switch (l->source) {
 			case ACU_LINE_ORIGINAL:
 				row = acu_orig_row(&k, l->index);
-				product = row ? acu_orig_text(row, "product", sizeof("product") - 1) : ZSTR_EMPTY_ALLOC();
-				nature = row ? acu_orig_text(row, "nature", sizeof("nature") - 1) : zend_string_copy(fallback_nature);
+				product = row ? acu_orig_text(row, K(product)) : ZSTR_EMPTY_ALLOC();
+				nature = row ? acu_orig_text(row, K(nature)) : zend_string_copy(fallback_nature);
 				break;
 			case ACU_LINE_REFUND:
 				if (!refund_txt && !(refund_txt = acu_render(b, "refund line text", k.s.refund_text, ACU_ONE_LINE))) {
@@ -2429,7 +2707,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 				/* the nature of the first original line at this rate */
 				for (j = 0; j < k.n_orig && nature == NULL; j++) {
 					if (k.orig[j].rate == l->rate && (row = acu_orig_row(&k, j)) != NULL) {
-						nature = acu_orig_text(row, "nature", sizeof("nature") - 1);
+						nature = acu_orig_text(row, K(nature));
 					}
 				}
 				if (nature == NULL) {
@@ -2445,23 +2723,23 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 				nature = zend_string_copy(fallback_nature);
 				break;
 		}
-		acu_put_line(&lines, product, nature, l);
+		acu_put_line(&lines, &fc, product, nature, l);
 	}
 	concept = acu_warnings_concept(&k.out.warnings);
-	if (concept && !zend_hash_str_exists(Z_ARRVAL(invoice), "concept", sizeof("concept") - 1)) {
+	if (concept && !zend_hash_exists(Z_ARRVAL(invoice), K(concept))) {
 		zval c1;
 
 		ZVAL_LONG(&c1, 1);
-		zend_hash_str_add(Z_ARRVAL(invoice), "concept", sizeof("concept") - 1, &c1);
+		zend_hash_add(Z_ARRVAL(invoice), K(concept), &c1);
 	}
 	notes = acu_notes_with_reasons(notes, &k.out.warnings);
-	ACU_PUT_STR(&invoice, "invoicenotes", notes);
+	ACU_PUT_STR(&invoice, K(invoicenotes), notes);
 	notes = NULL;
-	add_assoc_zval_ex(&invoice, "line", sizeof("line") - 1, &lines);
+	acu_add_zval(&invoice, K(line), &lines);
 	if (k.s.emailaspdf && !k.c.batch) {
 		acu_sv to = acu_sv_empty;
 
-		zv = ACU_FIND(customer, "email");
+		zv = acu_get(customer, K(email));
 		if (zv && Z_TYPE_P(zv) == IS_STRING) {
 			to = acu_sv_str(Z_STR_P(zv));
 		}
@@ -2469,19 +2747,19 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 			goto fail_doc;
 		}
 	}
-	add_assoc_zval_ex(&cust, "invoice", sizeof("invoice") - 1, &invoice);
-	add_assoc_zval_ex(&document, "customer", sizeof("customer") - 1, &cust);
-	add_assoc_zval_ex(rv, "document", sizeof("document") - 1, &document);
-	add_assoc_null_ex(rv, "skip", sizeof("skip") - 1);
-	add_assoc_bool_ex(rv, "concept", sizeof("concept") - 1, concept);
+	acu_add_zval(&cust, K(invoice), &invoice);
+	acu_add_zval(&document, K(customer), &cust);
+	acu_add_zval(rv, K(document), &document);
+	acu_add_null(rv, K(skip));
+	acu_add_bool(rv, K(concept), concept);
 	acu_put_warnings(rv, &k.out.warnings);
-	acu_put_vat(rv, &k.out.vat, 0, false);
+	acu_put_vat(rv, &fc, &k.out.vat, 0, false);
 	if (refund < 0) {
 		k.out.whmcs_total = -k.out.target;
 	} else if (fx_num != fx_den) {
 		k.out.whmcs_total = (int64_t) acu_div_round((acu_i128) refund * fx_den, fx_num);
 	}
-	acu_put_reconciliation(rv, &k.out, refund < 0 ? ACU_SV_LIT("EUR") : currency, fx_num, fx_den);
+	acu_put_reconciliation(rv, &fc, &k.out, refund < 0 ? ACU_SV_LIT("EUR") : currency, fx_num, fx_den);
 	ok = true;
 	goto done;
 	/* }}} */
@@ -2522,6 +2800,7 @@ done:
 	zval_ptr_dtor(&k.lines_tmp);
 	zval_ptr_dtor(&k.c.currencies_tmp);
 	acu_invoice_out_free(&k.out);
+	acu_fmt_cache_free(&fc);
 	return ok;
 }
 
@@ -2544,6 +2823,26 @@ ZEND_METHOD(Acumulus_InvoiceMapper, creditNote)
 
 /* }}} */
 
+/* {{{ MINIT: the keys, interned once for the life of the process */
+
+void acumulus_invoice_map_minit(void)
+{
+	size_t i;
+
+	for (i = 0; i < ACU_K_COUNT_; i++) {
+		acu_keys[i] = zend_string_init_interned(acu_key_names[i], strlen(acu_key_names[i]), 1);
+	}
+	for (i = 0; i < ACU_S_COUNT_; i++) {
+		acu_setting_keys[i] = zend_string_init_interned(acu_settings_table[i].key,
+			acu_settings_table[i].key_len, 1);
+	}
+	for (i = 0; i < ACU_C_COUNT_; i++) {
+		acu_consts[i] = zend_string_init_interned(acu_const_text[i], strlen(acu_const_text[i]), 1);
+	}
+}
+
+/* }}} */
+
 /* {{{ the tables, for the addon and the tests */
 
 ZEND_METHOD(Acumulus_InvoiceMapper, defaultSettings)
@@ -2551,9 +2850,10 @@ ZEND_METHOD(Acumulus_InvoiceMapper, defaultSettings)
 	size_t i;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	array_init_size(return_value, sizeof(acu_settings_table) / sizeof(acu_settings_table[0]));
-	for (i = 0; i < sizeof(acu_settings_table) / sizeof(acu_settings_table[0]); i++) {
-		add_assoc_string(return_value, acu_settings_table[i].key, acu_settings_table[i].def);
+	array_init_size(return_value, ACU_S_COUNT_);
+	for (i = 0; i < ACU_S_COUNT_; i++) {
+		add_assoc_stringl_ex(return_value, acu_settings_table[i].key, acu_settings_table[i].key_len,
+			acu_settings_table[i].def, acu_settings_table[i].def_len);
 	}
 }
 
@@ -2593,7 +2893,8 @@ ZEND_METHOD(Acumulus_InvoiceMapper, vatRates)
 	}
 	array_init_size(return_value, set.n);
 	for (i = 0; i < set.n; i++) {
-		add_next_index_str(return_value, acu_dec_zstr(set.r[i], ACU_RATE_SCALE, 0));
+		add_next_index_str(return_value, set.r[i] == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE]
+			: acu_dec_zstr(NULL, set.r[i], ACU_RATE_SCALE, 0));
 	}
 }
 

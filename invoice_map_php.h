@@ -14,6 +14,9 @@
  * with the properties invoiceId and field); registered in acumulus.c. */
 extern zend_class_entry *acumulus_ce_InvoiceDataException;
 
+/* Interns the array keys the mapper uses; called once from MINIT. */
+void acumulus_invoice_map_minit(void);
+
 /* Acumulus\InvoiceMapper (declared in acumulus.stub.php) */
 ZEND_METHOD(Acumulus_InvoiceMapper, __construct);
 ZEND_METHOD(Acumulus_InvoiceMapper, map);

@@ -156,11 +156,19 @@ static const acu_vat_period *acu_vat_period_of(const char *cc, int32_t date)
 	const acu_vat_period *found = NULL;
 	size_t i;
 
+	bool seen = false;
+
+	/* the periods of a country are next to each other, oldest first */
 	for (i = 0; i < sizeof(acu_vat_table) / sizeof(acu_vat_table[0]); i++) {
 		const acu_vat_period *p = &acu_vat_table[i];
 
-		if (p->cc[0] == cc[0] && p->cc[1] == cc[1] && p->from <= date) {
-			found = p;
+		if (p->cc[0] == cc[0] && p->cc[1] == cc[1]) {
+			seen = true;
+			if (p->from <= date) {
+				found = p;
+			}
+		} else if (seen) {
+			break;
 		}
 	}
 	return found;
