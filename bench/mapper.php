@@ -97,7 +97,7 @@ $cases = [
 ];
 if ($writer !== null) {
     $cases['map + serialize (Client::requestXml)'] =
-        fn () => $writer->requestXml(['customer' => Acumulus\InvoiceMapper::map($invoice, $client, $settings, $context)['document']['customer']]);
+        fn () => $writer->requestXml(Acumulus\InvoiceMapper::map($invoice, $client, $settings, $context)['document']);
 }
 
 printf("acumulus %s, PHP %s, %d invoices per row, in %d rounds; load average %s\n\n", phpversion('acumulus'),
