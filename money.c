@@ -84,10 +84,13 @@ acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t 
 
 size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *buf)
 {
-	char digits[24];
-	size_t nd = 0, pos = 0, i;
-	uint64_t mag;
-	unsigned decimals;
+	char tmp[ACU_DEC_BUFSIZE];
+	char *const end = tmp + sizeof(tmp);
+	char *p = end;
+	uint64_t mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+	bool writing = false;
+	unsigned d;
+	size_t n;
 
 	if (scale > ACU_DEC_MAX_SCALE) {
 		scale = ACU_DEC_MAX_SCALE;
@@ -95,35 +98,33 @@ size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *bu
 	if (min_decimals > scale) {
 		min_decimals = scale;
 	}
-	mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+	/* decimals, right to left; trailing zeros beyond min_decimals dropped.
+	 * d is the position after the point (scale .. 1). */
+	for (d = scale; d > 0; d--) {
+		unsigned digit = (unsigned) (mag % 10);
+
+		mag /= 10;
+		if (!writing && digit == 0 && d > min_decimals) {
+			continue;
+		}
+		writing = true;
+		*--p = (char) ('0' + digit);
+	}
+	if (writing) {
+		*--p = '.';
+	}
 	do {
-		digits[nd++] = (char) ('0' + (int) (mag % 10));
+		*--p = (char) ('0' + (unsigned) (mag % 10));
 		mag /= 10;
 	} while (mag);
-	/* digits[] is little-endian; make sure there is an integer digit */
-	while (nd < (size_t) scale + 1) {
-		digits[nd++] = '0';
-	}
-	/* how many decimals to write: drop trailing zeros down to min_decimals */
-	decimals = scale;
-	while (decimals > min_decimals && digits[scale - decimals] == '0') {
-		decimals--;
-	}
+	/* no "-0": a negative value keeps a non-zero digit (only zeros are dropped) */
 	if (v < 0) {
-		/* no "-0": a negative value always has a non-zero digit */
-		buf[pos++] = '-';
+		*--p = '-';
 	}
-	for (i = nd; i > scale; i--) {
-		buf[pos++] = digits[i - 1];
-	}
-	if (decimals) {
-		buf[pos++] = '.';
-		for (i = scale; i > scale - decimals; i--) {
-			buf[pos++] = digits[i - 1];
-		}
-	}
-	buf[pos] = '\0';
-	return pos;
+	n = (size_t) (end - p);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n;
 }
 
 acu_i128 acu_div_round(acu_i128 num, acu_i128 den)
