@@ -24,6 +24,7 @@ ok special/draft
 ok special/empty
 ok special/exempt-tax-disabled
 ok special/inclusive
+ok special/inclusive-exempt-deduct
 ok special/inclusive-no-correction
 ok special/invoice-country
 ok special/latefee
