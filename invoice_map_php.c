@@ -505,6 +505,15 @@ static bool acu_flag(const acu_bind *b, zval *zv, acu_fld field, bool def, bool 
 		case IS_STRING: {
 			acu_sv v = acu_sv_str(Z_STR_P(zv));
 
+			/* what WHMCS stores, first */
+			if (v.n == 0) {
+				*out = false;
+				return true;
+			}
+			if (v.n == 2 && v.p[0] == 'o' && v.p[1] == 'n') {
+				*out = true;
+				return true;
+			}
 			if (acu_sv_ieq(v, "on") || acu_sv_ieq(v, "yes") || acu_sv_ieq(v, "1") || acu_sv_ieq(v, "true")) {
 				*out = true;
 				return true;

@@ -106,6 +106,7 @@ printf("%-58s %8s %8s %11s %11s %11s %11s %5s\n", 'case', 'us best', 'us med', '
     'RSS at 10%', 'RSS at end', 'flat');
 $allFlat = true;
 $typical = null;
+$serialized = null;
 foreach ($cases as $name => $fn) {
     for ($i = 0; $i < 2000; $i++) {
         $fn();
@@ -134,6 +135,9 @@ foreach ($cases as $name => $fn) {
     $best = $rounds[0];
     $median = $rounds[intdiv(count($rounds), 2)];
     $typical ??= [$best, $median];
+    if (str_starts_with($name, 'map + serialize')) {
+        $serialized = [$best, $median];
+    }
     // flat: the request heap is where it started, and RSS did not grow after the first 10%
     $flat = abs($memAfter - $memBefore) < 4096 && $rssEnd - $rss10 < 1024;
     $allFlat = $allFlat && $flat;
@@ -144,6 +148,8 @@ if ($writer === null) {
     printf("%-58s %s\n", 'map + serialize', 'n/a: the request writer (xml.c, issue 4) is not in this build');
 }
 printf("\npeak memory of the process: %d KB (memory_get_peak_usage)\n", intdiv(memory_get_peak_usage(), 1024));
-printf("target: under 5 us per typical invoice -> %s (best round %.2f us, median %.2f us); memory flat -> %s\n",
-    $typical[1] < 5 ? 'met' : ($typical[0] < 5 ? 'met in the best round only (a busy machine?)' : 'NOT met'),
-    $typical[0], $typical[1], $allFlat ? 'yes' : 'NO');
+$judged = $serialized ?? $typical;
+printf("target: a typical 5-line invoice mapped and serialized in under 5 us -> %s (%s: best round %.2f us, median %.2f us); memory flat -> %s\n",
+    $judged[1] < 5 ? 'met' : ($judged[0] < 5 ? 'met in the best round only (a busy machine?)' : 'NOT met'),
+    isset($serialized) ? 'map + serialize' : 'map only, no writer in this build', $judged[0], $judged[1],
+    $allFlat ? 'yes' : 'NO');
