@@ -28,6 +28,7 @@
 #include "hooks.h"
 #include "client_php.h"
 #include "zend_attributes.h"
+#include "invoice_map_php.h"
 #include "acumulus_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(acumulus)
@@ -162,6 +163,12 @@ static PHP_MINIT_FUNCTION(acumulus)
 	acumulus_ce_Result = register_class_Acumulus_Result();
 	acumulus_ce_Client = register_class_Acumulus_Client();
 	acumulus_client_minit();
+
+	/* invoice mapper (invoice_map_php.c) */
+	acumulus_ce_InvoiceDataException = register_class_Acumulus_InvoiceDataException(
+		acumulus_ce_InvalidArgumentException);
+	register_class_Acumulus_InvoiceMapper();
+	acumulus_invoice_map_minit();
 
 	return SUCCESS;
 }

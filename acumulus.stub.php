@@ -390,4 +390,79 @@ namespace Acumulus {
         /** The hash of what an invoice books, to notice an edit after booking. */
         public static function contentHash(array $invoice): string {}
     }
+
+    /**
+     * Invoice, client, settings or context data the mapper cannot use. The
+     * message names the invoice and the field ("invoice 1042:
+     * items.item[2].amount: \"12,50\" is not a decimal amount"); so do the
+     * two properties, for the addon's dashboard.
+     */
+    class InvoiceDataException extends InvalidArgumentException
+    {
+        /** The WHMCS invoice id, "" when the data did not say. */
+        public string $invoiceId = "";
+
+        /** The field, as a path: "items.item[2].amount", "settings.acumulus_customer_type". */
+        public string $field = "";
+    }
+
+    /**
+     * WHMCS invoice -> Acumulus invoice_add document (docs/mapping.md,
+     * docs/vat.md). Pure: no I/O, no clock (today comes from the context).
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class InvoiceMapper
+    {
+        private function __construct() {}
+
+        /**
+         * Maps a WHMCS invoice.
+         *
+         * @param array $invoice  localAPI GetInvoice answer
+         * @param array $client   localAPI GetClientsDetails 'client'
+         * @param array $settings tbladdonmodules settings of acumulus_connect,
+         *                        setting => value; missing keys take their defaults
+         * @param array $context  tax settings, currencies, custom field names,
+         *                        today, OSS state, ... (docs/mapping.md "Context")
+         * @return array{document: ?array, skip: ?string, concept: bool,
+         *               warnings: list<array{code: string, message: string, concept: bool}>,
+         *               vat: ?array, reconciliation: ?array}
+         * @throws InvoiceDataException data that cannot be used, named by invoice and field
+         * @throws InvalidArgumentException a template tag cannot use its value
+         * @throws LengthException a template's text passes acumulus.tags_max_length
+         */
+        public static function map(array $invoice, array $client, array $settings = [], array $context = []): array {}
+
+        /**
+         * A credit note (cancellation or refund) for an invoice booked before,
+         * made from the document that booking sent: the same customer block,
+         * vattype and rates, not today's client data.
+         *
+         * @param array $original the 'document' map() returned for the original
+         * @param array $credit   the facts: date (Y-m-d), amount (null or
+         *                        missing: everything; else the refunded amount
+         *                        in the invoice currency), acumulusNumber (the
+         *                        original's Acumulus invoice number), and
+         *                        optionally invoice and client (for the tags),
+         *                        currency, number (docs/mapping.md "Credit notes")
+         * @return array the same shape as map()
+         * @throws InvoiceDataException
+         */
+        public static function creditNote(array $original, array $credit, array $settings = [], array $context = []): array {}
+
+        /** Every setting the mapper reads, with its default: setting => value. */
+        public static function defaultSettings(): array {}
+
+        /**
+         * The VAT rates of a country on a date from the built-in table, as
+         * decimal strings ("21", "5.5"); with a vattype (1-7) instead the line
+         * rates Acumulus accepts for that vattype ("-1" is VAT-free).
+         */
+        public static function vatRates(string $country, string $date, int $vattype = 0): array {}
+
+        /** The ids of the rows of the VAT decision table (docs/vat.md). */
+        public static function vatRules(): array {}
+    }
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 784fe82595936ede6035bf3668de1ad962d31632 */
+ * Stub hash: 4cf6825a1ab5877dddbe0ae148a17378fb591f25 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Acumulus_Tags___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -125,6 +125,33 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Acumulus_Planner_contentHa
 	ZEND_ARG_TYPE_INFO(0, invoice, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_Acumulus_InvoiceMapper___construct arginfo_class_Acumulus_Tags___construct
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Acumulus_InvoiceMapper_map, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, invoice, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, client, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, settings, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, context, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Acumulus_InvoiceMapper_creditNote, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, original, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, credit, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, settings, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, context, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Acumulus_InvoiceMapper_defaultSettings, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Acumulus_InvoiceMapper_vatRates, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, country, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, date, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, vattype, IS_LONG, 0, "0")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_Acumulus_InvoiceMapper_vatRules arginfo_class_Acumulus_InvoiceMapper_defaultSettings
+
 
 ZEND_METHOD(Acumulus_Tags, __construct);
 ZEND_METHOD(Acumulus_Tags, render);
@@ -151,6 +178,12 @@ ZEND_METHOD(Acumulus_Client, invoicePdfUrl);
 ZEND_METHOD(Acumulus_Planner, __construct);
 ZEND_METHOD(Acumulus_Planner, plan);
 ZEND_METHOD(Acumulus_Planner, contentHash);
+ZEND_METHOD(Acumulus_InvoiceMapper, __construct);
+ZEND_METHOD(Acumulus_InvoiceMapper, map);
+ZEND_METHOD(Acumulus_InvoiceMapper, creditNote);
+ZEND_METHOD(Acumulus_InvoiceMapper, defaultSettings);
+ZEND_METHOD(Acumulus_InvoiceMapper, vatRates);
+ZEND_METHOD(Acumulus_InvoiceMapper, vatRules);
 
 
 static const zend_function_entry class_Acumulus_Exception_methods[] = {
@@ -254,6 +287,22 @@ static const zend_function_entry class_Acumulus_Planner_methods[] = {
 	ZEND_ME(Acumulus_Planner, __construct, arginfo_class_Acumulus_Planner___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(Acumulus_Planner, plan, arginfo_class_Acumulus_Planner_plan, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(Acumulus_Planner, contentHash, arginfo_class_Acumulus_Planner_contentHash, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Acumulus_InvoiceDataException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Acumulus_InvoiceMapper_methods[] = {
+	ZEND_ME(Acumulus_InvoiceMapper, __construct, arginfo_class_Acumulus_InvoiceMapper___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(Acumulus_InvoiceMapper, map, arginfo_class_Acumulus_InvoiceMapper_map, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Acumulus_InvoiceMapper, creditNote, arginfo_class_Acumulus_InvoiceMapper_creditNote, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Acumulus_InvoiceMapper, defaultSettings, arginfo_class_Acumulus_InvoiceMapper_defaultSettings, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Acumulus_InvoiceMapper, vatRates, arginfo_class_Acumulus_InvoiceMapper_vatRates, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(Acumulus_InvoiceMapper, vatRules, arginfo_class_Acumulus_InvoiceMapper_vatRules, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 
@@ -681,6 +730,39 @@ static zend_class_entry *register_class_Acumulus_Planner(void)
 	zend_class_entry ce, *class_entry;
 
 	INIT_NS_CLASS_ENTRY(ce, "Acumulus", "Planner", class_Acumulus_Planner_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Acumulus_InvoiceDataException(zend_class_entry *class_entry_Acumulus_InvalidArgumentException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Acumulus", "InvoiceDataException", class_Acumulus_InvoiceDataException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_Acumulus_InvalidArgumentException);
+
+	zval property_invoiceId_default_value;
+	ZVAL_EMPTY_STRING(&property_invoiceId_default_value);
+	zend_string *property_invoiceId_name = zend_string_init("invoiceId", sizeof("invoiceId") - 1, 1);
+	zend_declare_typed_property(class_entry, property_invoiceId_name, &property_invoiceId_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_invoiceId_name);
+
+	zval property_field_default_value;
+	ZVAL_EMPTY_STRING(&property_field_default_value);
+	zend_string *property_field_name = zend_string_init("field", sizeof("field") - 1, 1);
+	zend_declare_typed_property(class_entry, property_field_name, &property_field_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
+	zend_string_release(property_field_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Acumulus_InvoiceMapper(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Acumulus", "InvoiceMapper", class_Acumulus_InvoiceMapper_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 

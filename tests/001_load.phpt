@@ -37,6 +37,8 @@ Acumulus\Client
 Acumulus\Exception
 Acumulus\HttpException
 Acumulus\InvalidArgumentException
+Acumulus\InvoiceDataException
+Acumulus\InvoiceMapper
 Acumulus\LengthException
 Acumulus\Planner
 Acumulus\ResponseException
