@@ -200,6 +200,13 @@ final class FlowsTest extends AddonTestCase
         self::assertSame('skipped', $this->ledgerRow($container)->state);
         self::assertSame('mass-payment', $this->ledgerRow($container)->skipped_reason);
         self::assertSame('add-funds', $this->ledgerRow($funds)->skipped_reason);
+
+        // sending them by hand maps them again, and settles: still not revenue
+        self::assertSame('done', (new Actions())->send($funds));
+        self::assertSame('done', (new Actions())->send($container));
+        self::assertSame('skipped', $this->ledgerRow($funds)->state);
+        self::assertSame(0, $this->pendingEvents($funds));
+        self::assertCount(2, $this->entries());
     }
 
     public function testManualSendAndResend(): void

@@ -31,6 +31,8 @@ final class Worker
     private Ledger $ledger;
     private Context $context;
     private ?Client $client;
+    /** Set when a book step found that the invoice is not to be booked (mapper skip). */
+    private ?string $skipped = null;
 
     public function __construct(?Settings $settings = null, ?Ledger $ledger = null, ?Context $context = null, ?Client $client = null)
     {
@@ -102,10 +104,18 @@ final class Worker
                     continue;
                 }
                 foreach ($plan['steps'] as $step) {
+                    $this->skipped = null;
                     $this->execute($invoiceId, $step, $invoice);
                     if (!$this->ledger->renew($invoiceId)) {
                         throw new RuntimeException('the claim on the invoice was lost (a step took longer than '
                             . Ledger::LEASE . ' s)');
+                    }
+                    if ($this->skipped !== null) {
+                        // decided on the invoice and settings as they are now: that
+                        // answers the triggers seen (a later send maps it again)
+                        $this->ledger->clearTriggers($invoiceId, $maxEvent);
+                        $this->summarize($invoiceId, ['not booked: ' . self::skipText($this->skipped)]);
+                        continue 2;
                     }
                 }
             }
@@ -199,6 +209,7 @@ final class Worker
         $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email']));
         if ($map['skip'] !== null) {
+            $this->skipped = (string) $map['skip'];
             $this->ledger->updateRow($invoiceId, ['state' => 'skipped', 'skipped_reason' => (string) $map['skip']]);
             Log::activity(sprintf('Acumulus: invoice %d not booked: %s', $invoiceId, self::skipText((string) $map['skip'])),
                 (int) $invoice['userid']);
