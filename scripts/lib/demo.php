@@ -139,12 +139,13 @@ $bar = static function (int $done, int $total, float $t0): string {
     $left = $rate > 0 ? ($total - $done) / $rate : 0;
     return sprintf("\r  [%s%s] %d/%d  %.0f/s  %.0f s left  ", str_repeat('#', $f), str_repeat('.', $w - $f), $done, $total, $rate, $left);
 };
-foreach (array_chunk($ids, 10) as $chunk) {
-    foreach ($chunk as $id) {
-        $worker->process($id);
+foreach (array_chunk($ids, 40) as $chunk) {
+    $worker->processMany($chunk, 8, static function () use (&$done, $total, $t0, $bar): void {
         $done++;
-    }
-    fwrite(STDOUT, $bar($done, $total, $t0));
+        if ($done % 5 === 0 || $done === $total) {
+            fwrite(STDOUT, $bar($done, $total, $t0));
+        }
+    });
 }
 fwrite(STDOUT, "\n");
 $out(sprintf('  %d invoices in %.1f s', $total, microtime(true) - $t0));
