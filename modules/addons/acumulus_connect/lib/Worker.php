@@ -522,16 +522,20 @@ final class Worker
             }
         }
         $credited = 0;
+        $conceptCredit = false; // a credit note Acumulus made a concept waits for the bookkeeper too
         foreach ($data['documents'] as $d) {
             if ($cur !== null && $d['kind'] === 'credit' && $d['of'] === $cur['id'] && $d['state'] === 'booked') {
                 $credited += Money::cents((string) $d['amount']);
+            }
+            if ($cur !== null && $d['kind'] === 'credit' && $d['of'] === $cur['id'] && $d['state'] === 'concept') {
+                $conceptCredit = true;
             }
         }
         if ($data['skipped'] !== null) {
             $state = 'skipped';
         } elseif ($cur === null) {
             $state = 'not_booked';
-        } elseif ($cur['state'] === 'concept') {
+        } elseif ($cur['state'] === 'concept' || $conceptCredit) {
             $state = 'concept';
         } elseif ($cur['amount'] !== null && $credited > 0 && $credited >= Money::cents((string) $cur['amount'])) {
             $state = 'credited';
