@@ -13,6 +13,50 @@ use AcumulusAddonTest\AddonTestCase;
 final class FindingsTest extends AddonTestCase
 {
     /**
+     * Fault campaign, seed 20261209: an invoice booked as due, then paid and
+     * refunded in full before the worker got to the payment (the payment and
+     * the refund in one request, or while Acumulus was down). The planner then
+     * sees a Refunded invoice, drops the 'paid' trigger ("not Paid in WHMCS
+     * now") and books only the credit note: the original stays due in
+     * Acumulus although the customer paid it, an open receivable of the whole
+     * total next to a paid credit note. Processed one at a time, the same
+     * events mark it paid. The outcome must not depend on timing.
+     */
+    public function testAnInvoicePaidAndRefundedInFullBeforeTheWorkerCameIsPaidInAcumulus(): void
+    {
+        $inv = $this->newInvoice();
+        $this->endRequest();
+        self::assertSame('1', (string) $this->entries()[0]['paymentstatus'], 'booked as due');
+
+        $this->sb->scenarios()->pay($inv, null, 'banktransfer', 'TX-R1');
+        $this->sb->actions()->refundInvoice($inv);
+        $this->endRequest();
+
+        $e = $this->entries();
+        self::assertCount(2, $e, 'the invoice and one credit note');
+        self::assertSame('-12.04', $this->total($e[1]));
+        self::assertSame('2', (string) $e[1]['paymentstatus'], 'the credit note is paid (refunded)');
+        self::assertSame('2', (string) $e[0]['paymentstatus'], 'the customer paid the invoice: it is not open in Acumulus');
+        self::assertSame('credited', $this->ledgerRow($inv)->state);
+    }
+
+    /** The same events one request at a time: what the test above should come to as well. */
+    public function testAnInvoicePaidThenRefundedInFullOneRequestAtATimeIsPaidInAcumulus(): void
+    {
+        $inv = $this->newInvoice();
+        $this->endRequest();
+        $this->sb->scenarios()->pay($inv, null, 'banktransfer', 'TX-R2');
+        $this->endRequest();
+        $this->sb->actions()->refundInvoice($inv);
+        $this->endRequest();
+
+        $e = $this->entries();
+        self::assertCount(2, $e);
+        self::assertSame('2', (string) $e[0]['paymentstatus']);
+        self::assertSame('2', (string) $e[1]['paymentstatus']);
+        self::assertSame('credited', $this->ledgerRow($inv)->state);
+    }
+    /**
      * Fault campaign, seed 20261209: a Dutch client WHMCS calls tax-exempt
      * gets a concept (chosen by hand in Acumulus); the bookkeeper makes it
      * final; then the invoice is cancelled. The credit note of a concept
