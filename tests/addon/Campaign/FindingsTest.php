@@ -81,4 +81,50 @@ final class FindingsTest extends AddonTestCase
             'the original (now final) and its credit note, a concept');
         self::assertSame('concept', $this->ledgerRow($inv)->state, 'a credit note waits for the bookkeeper');
     }
+
+    /**
+     * Bad-input campaign: text Acumulus cannot take (a control character, an
+     * invalid UTF-8 byte) in an invoice or client field. The request writer
+     * refuses it, naming the field, but only when the booking was sent: the
+     * document row was written first and stayed 'sending' (half-booked: the
+     * next attempt would look it up in Acumulus first), and invalid UTF-8
+     * never got that far (json_encode of the document threw, an "unexpected"
+     * JsonException naming no field, retried up to ten times).
+     *
+     * @return iterable<string, array{string, string, string}>
+     */
+    public static function textAcumulusCannotTake(): iterable
+    {
+        yield 'control character in a description' => ['GetInvoice', "Hosting\x07", 'line[1]/product'];
+        yield 'invalid UTF-8 in a name' => ['GetClientsDetails', "Jans\xC3\x28en", 'fullname'];
+    }
+
+    /** @dataProvider textAcumulusCannotTake */
+    public function testTextAcumulusCannotTakeIsRefusedAtOnceNamingTheFieldAndNothingIsLeftSending(
+        string $command,
+        string $text,
+        string $field
+    ): void {
+        $inv = $this->newInvoice();
+        $this->sb->localApi()->intercept($command, static function (array $r) use ($text): array {
+            if (isset($r['items']['item'][0])) {
+                $r['items']['item'][0]['description'] = $text;
+            }
+            if (isset($r['client'])) {
+                $r['client']['lastname'] = $r['client']['fullname'] = $text;
+            }
+            return $r;
+        });
+        try {
+            $this->endRequest();
+        } finally {
+            $this->sb->localApi()->intercept($command, null);
+        }
+        $row = $this->ledgerRow($inv);
+        self::assertSame(['failed', 'data'], [$row->state, $row->last_error_kind], (string) $row->last_error);
+        self::assertStringContainsString($field, (string) $row->last_error);
+        self::assertStringContainsString("invoice $inv failed: ", $this->activity());
+        self::assertSame([], array_map(static fn ($d) => $d->state, $this->documents($inv)), 'no document: nothing was sent');
+        self::assertCount(0, $this->entries());
+    }
 }

@@ -406,6 +406,10 @@ final class Worker
         $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8)); // letters, digits, '-': kept as is
         $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
         $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: ' . $ref;
+        // The request writer refuses what Acumulus cannot take (invalid UTF-8, control characters, too
+        // large), naming the field: asked before the document row is written, so a refused booking is bad
+        // data at once and never a document left 'sending' (nor invalid UTF-8 in the ledger's JSON).
+        $this->client()->requestXml($document);
         $invoiceBlock = $document['customer']['invoice'];
         $docId = $this->ledger->startDocument($invoiceId, $kind, $reason, $fields + [
             'ref' => $ref,
