@@ -127,4 +127,22 @@ final class FindingsTest extends AddonTestCase
         self::assertSame([], array_map(static fn ($d) => $d->state, $this->documents($inv)), 'no document: nothing was sent');
         self::assertCount(0, $this->entries());
     }
+
+    /**
+     * Bad-input campaign: a template that, filled in, passes
+     * acumulus.tags_max_length. The tag engine says so (naming the invoice and
+     * the template), but as a LengthException it was taken for an unexpected
+     * error and retried up to ten times before the invoice failed.
+     */
+    public function testATemplateTooLongWhenFilledInFailsAtOnceAsASettingsProblem(): void
+    {
+        $this->sb->addons()->saveSettings('acumulus_connect',
+            ['acumulus_invoice_descriptiontext' => str_repeat('{INVOICENOTES}', 2000)] + $this->addonSettings());
+        $inv = $this->newInvoice('nl_consumer', [['Webhosting Pro', '9.95', true]], ['notes' => str_repeat('Opmerking ', 410)]);
+        $this->endRequest();
+        $row = $this->ledgerRow($inv);
+        self::assertSame(['failed', 'data'], [$row->state, $row->last_error_kind], (string) $row->last_error);
+        self::assertStringContainsString('extended description', (string) $row->last_error);
+        self::assertCount(0, $this->entries());
+    }
 }

@@ -246,8 +246,9 @@ final class Worker
         if ($e instanceof CallException) {
             return $this->stepFailed($invoiceId, new StepFailed($e, null));
         }
-        if ($e instanceof \Acumulus\InvalidArgumentException) {
-            // data WHMCS gave that cannot be booked: the message names the field
+        if ($e instanceof \Acumulus\InvalidArgumentException || $e instanceof \Acumulus\LengthException) {
+            // data WHMCS gave that cannot be booked, or a template that fills in too long: the message
+            // names the field or the template; trying again changes nothing
             return $this->failed($invoiceId, 'data', $e->getMessage());
         }
         return $this->unexpected($invoiceId, $e);
