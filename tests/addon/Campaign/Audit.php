@@ -192,18 +192,34 @@ final class Audit
             $entry = $invoices[0];
             if (self::cents($entry) !== $total) {
                 $this->wrong++;
-                $this->problems[] = sprintf('invoice %d: booked %s, WHMCS total %s', $inv,
-                    Money::format(self::cents($entry)), Money::format($total));
+                $this->problems[] = sprintf(
+                    'invoice %d: booked %s, WHMCS total %s',
+                    $inv,
+                    Money::format(self::cents($entry)),
+                    Money::format($total)
+                );
             }
             $wantCredited = $mayBeUnbooked ? $total : $refunded;
             if ($credited > $wantCredited) {
                 $this->duplicates++;
-                $this->problems[] = sprintf('invoice %d (%s): credited %s in %d credit notes, should be %s', $inv, $status,
-                    Money::format($credited), count($credits), Money::format($wantCredited));
+                $this->problems[] = sprintf(
+                    'invoice %d (%s): credited %s in %d credit notes, should be %s',
+                    $inv,
+                    $status,
+                    Money::format($credited),
+                    count($credits),
+                    Money::format($wantCredited)
+                );
             } elseif ($credited < $wantCredited) {
                 $this->lost++;
-                $this->problems[] = sprintf('invoice %d (%s): credited %s in %d credit notes, should be %s', $inv, $status,
-                    Money::format($credited), count($credits), Money::format($wantCredited));
+                $this->problems[] = sprintf(
+                    'invoice %d (%s): credited %s in %d credit notes, should be %s',
+                    $inv,
+                    $status,
+                    Money::format($credited),
+                    count($credits),
+                    Money::format($wantCredited)
+                );
             }
             $wantPaid = $status === 'Unpaid' ? 1 : 2;
             if ((int) $entry['paymentstatus'] !== $wantPaid) {

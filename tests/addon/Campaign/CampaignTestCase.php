@@ -27,9 +27,15 @@ abstract class CampaignTestCase extends AddonTestCase
     protected static function report(string $file, string $text): void
     {
         fwrite(STDERR, "\n" . $text . "\n");
+        self::writeResult($file, $text);
+    }
+
+    /** Writes $text to $ACU_RESULTS/<file> (when set), e.g. every problem a campaign found. */
+    protected static function writeResult(string $file, string $text): void
+    {
         $dir = getenv('ACU_RESULTS');
         if (is_string($dir) && $dir !== '' && is_dir($dir)) {
-            file_put_contents($dir . '/' . $file, $text . "\n");
+            file_put_contents($dir . '/' . $file, $text === '' ? '' : $text . "\n");
         }
     }
 

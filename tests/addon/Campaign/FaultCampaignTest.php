@@ -326,28 +326,61 @@ final class FaultCampaignTest extends CampaignTestCase
         $requests = (array) $counters['requests'];
         $runs = array_sum(array_map(static fn (array $r) => (int) ($r['runs'] ?? 0), $this->workerRuns));
         $lines = [
-            sprintf('Fault campaign: %d invoices, seed %d, %d rounds with faults + %d to drain, 2 cron workers'
-                . ' (%d cron runs) + the requests\' own work; %.0f s on %s', $count, $seed, $rounds, $drains, $runs, $secs,
-                Capsule::connection()->getDriverName()),
+            sprintf(
+                'Fault campaign: %d invoices, seed %d, %d rounds with faults + %d to drain, 2 cron workers'
+                . ' (%d cron runs) + the requests\' own work; %.0f s on %s',
+                $count,
+                $seed,
+                $rounds,
+                $drains,
+                $runs,
+                $secs,
+                Capsule::connection()->getDriverName()
+            ),
             '  flows:               ' . self::list($this->flowCounts),
-            sprintf('  faults injected:     %d of %d API calls: %s', array_sum($kinds), (int) $faulty['total_requests'],
-                self::list($kinds)),
+            sprintf(
+                '  faults injected:     %d of %d API calls: %s',
+                array_sum($kinds),
+                (int) $faulty['total_requests'],
+                self::list($kinds)
+            ),
             sprintf('  retries:             %d (failed attempts by kind: %s)', array_sum($retries), self::list($retries)),
-            sprintf('  uncertain reconciled: %d (%d stored after all and adopted, %d not stored and sent again)',
-                $found + $notStored, $found, $notStored),
-            sprintf('  in Acumulus:         %d entries: %d invoices booked once, %d credit notes; %d cancelled or refunded'
+            sprintf(
+                '  uncertain reconciled: %d (%d stored after all and adopted, %d not stored and sent again)',
+                $found + $notStored,
+                $found,
+                $notStored
+            ),
+            sprintf(
+                '  in Acumulus:         %d entries: %d invoices booked once, %d credit notes; %d cancelled or refunded'
                 . ' before they were booked (nothing to book, noted); %d concepts made final by the bookkeeper'
                 . ' (%d of them still \'concept\' in the ledger: nothing happened to the invoice since)',
-                $a->entries, $a->invoicesBooked, $a->creditNotes, $a->neverBooked, $this->finalized,
-                count($a->conceptsMadeFinal)),
-            sprintf('  API calls:           %d (invoice_add %d, paymentstatus_set %d, lookups %d), %d TLS handshakes',
-                (int) $counters['total_requests'], (int) ($requests['invoices/invoice_add'] ?? 0),
+                $a->entries,
+                $a->invoicesBooked,
+                $a->creditNotes,
+                $a->neverBooked,
+                $this->finalized,
+                count($a->conceptsMadeFinal)
+            ),
+            sprintf(
+                '  API calls:           %d (invoice_add %d, paymentstatus_set %d, lookups %d), %d TLS handshakes',
+                (int) $counters['total_requests'],
+                (int) ($requests['invoices/invoice_add'] ?? 0),
                 (int) ($requests['invoices/invoice_paymentstatus_set'] ?? 0),
                 (int) ($requests['contacts/contacts_list'] ?? 0) + (int) ($requests['contacts/contact_invoices_outgoing'] ?? 0)
-                + (int) ($requests['entry/entry_info'] ?? 0), (int) $counters['tls_handshakes']),
-            sprintf('  duplicates = %d, lost = %d, wrong = %d, unsettled = %d (without a reason shown: %d)',
-                $a->duplicates, $a->lost, $a->wrong, $a->unsettled, $a->withoutReason),
+                + (int) ($requests['entry/entry_info'] ?? 0),
+                (int) $counters['tls_handshakes']
+            ),
+            sprintf(
+                '  duplicates = %d, lost = %d, wrong = %d, unsettled = %d (without a reason shown: %d)',
+                $a->duplicates,
+                $a->lost,
+                $a->wrong,
+                $a->unsettled,
+                $a->withoutReason
+            ),
         ];
         self::report('campaign-faults.txt', implode("\n", $lines));
+        self::writeResult('campaign-faults-problems.txt', implode("\n", $a->problems));
     }
 }
