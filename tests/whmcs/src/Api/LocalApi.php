@@ -120,6 +120,12 @@ final class LocalApi
         return $this->calls;
     }
 
+    /** Forgets the calls so far (a long run, e.g. a benchmark, keeps its memory flat). */
+    public function clearCalls(): void
+    {
+        $this->calls = [];
+    }
+
     /**
      * @param array<string,mixed> $params
      * @param array<string,mixed> $result
