@@ -31,7 +31,7 @@ require_once __DIR__ . '/CampaignTestCase.php';
  *   the shutdown function does after fastcgi_finish_request()).
  * Then the faults stop and only the workers run, until nothing is left.
  *
- * Size: ACU_CAMPAIGN_INVOICES (300 in the test command, 2,000 from bench/run);
+ * Size: ACU_CAMPAIGN_INVOICES (500 in the test command, 2,000 from bench/run);
  * seed: ACU_CAMPAIGN_SEED. The same seed gives the same invoices, flows and
  * fault draws (which call meets which fault still depends on timing).
  */
@@ -82,7 +82,7 @@ final class FaultCampaignTest extends CampaignTestCase
 
     public function testEveryInvoiceIsBookedExactlyOnceUnderRandomFaultsAndTwoWorkers(): void
     {
-        $count = self::envInt('ACU_CAMPAIGN_INVOICES', 300);
+        $count = self::envInt('ACU_CAMPAIGN_INVOICES', 500);
         $seed = self::envInt('ACU_CAMPAIGN_SEED', 20261209);
         $rounds = self::envInt('ACU_CAMPAIGN_ROUNDS', 6);
         $t0 = microtime(true);
@@ -380,7 +380,7 @@ final class FaultCampaignTest extends CampaignTestCase
                 $a->withoutReason
             ),
         ];
-        self::report('campaign-faults.txt', implode("\n", $lines));
-        self::writeResult('campaign-faults-problems.txt', implode("\n", $a->problems));
+        self::report('campaign-faults-' . Capsule::connection()->getDriverName() . '.txt', implode("\n", $lines));
+        self::writeResult('campaign-faults-problems-' . Capsule::connection()->getDriverName() . '.txt', implode("\n", $a->problems));
     }
 }
