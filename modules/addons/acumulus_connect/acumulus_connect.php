@@ -21,6 +21,7 @@ use WHMCS\Module\Addon\AcumulusConnect\Config;
 use WHMCS\Module\Addon\AcumulusConnect\Extension;
 use WHMCS\Module\Addon\AcumulusConnect\Lang;
 use WHMCS\Module\Addon\AcumulusConnect\Log;
+use WHMCS\Module\Addon\AcumulusConnect\Migrations;
 use WHMCS\Module\Addon\AcumulusConnect\Schema;
 
 function acumulus_connect_config(): array
@@ -61,9 +62,9 @@ function acumulus_connect_upgrade(array $vars): void
 {
     try {
         $from = (string) ($vars['version'] ?? '');
-        $did = Schema::install();
+        $did = Migrations::run($from);
         Log::activity(sprintf('Acumulus: upgraded from %s to %s%s', $from !== '' ? $from : '?', Config::VERSION,
-            $did ? ' (' . implode(', ', $did) . ')' : ''));
+            $did ? ' (' . implode('; ', $did) . ')' : ''));
     } catch (Throwable $e) {
         Log::exception('upgrading', $e);
     }
