@@ -122,6 +122,8 @@ final class BatchView
             'a' => Lang::t('invoice'), 'b' => Lang::t('client'), 'c' => Lang::t('date'), 'd' => Lang::t('date_paid'),
             'e' => Lang::t('total'), 'f' => Lang::t('gateway'), 'g' => Lang::t('whmcs_status'), 'h' => Lang::t('preview_plan'),
         ]);
+        // what is left out first: that is what the admin wants to check
+        usort($rows, static fn (array $a, array $b): int => [$a['plan'] === 'send', $a['id']] <=> [$b['plan'] === 'send', $b['id']]);
         foreach (array_slice($rows, 0, $limit) as $r) {
             $plan = (string) $r['plan'];
             $out .= Html::fill('<tr class="{cls}"><td><a href="{href}">#{id}</a> <span class="text-muted">{num}</span></td>'
@@ -239,6 +241,9 @@ final class BatchView
             'statusUrl' => $this->layout->url(['action' => 'batch_status', 'id' => $id]),
             'pageUrl' => $this->layout->url(['action' => 'batch', 'id' => $id]),
             'token' => Access::token(),
+            'invoiceUrl' => $this->layout->url(['action' => 'invoice']),
+            'labels' => ['failed' => Lang::t('outcome_label_failed'), 'retry' => Lang::t('outcome_label_retry'),
+                'uncertain' => Lang::t('outcome_label_uncertain')],
             'text' => [
                 'working' => Lang::t('batch_working'), 'waiting' => Lang::t('batch_other_page'),
                 'finished' => Lang::t('batch_finished_now'), 'error' => Lang::t('batch_poll_error'),
@@ -253,7 +258,7 @@ final class BatchView
         if (!$running) {
             $body .= $this->summary($batch, $p);
         }
-        $title = Html::fill('<span class="pull-right text-muted small">{w}</span>', ['w' => $what]);
+        $title = Html::fill('<div class="text-muted small acu-batch-what">{w}</div>', ['w' => $what]);
         $panel = Layout::panel(Lang::t('batch_n', (string) $id), '<div class="panel-body">' . $body . '</div>', $running ? 'panel-info' : 'panel-default', $title);
         $back = Html::fill('<p><a href="{h}">&larr; {t}</a></p>', ['h' => $this->layout->url(['action' => 'batch']), 't' => Lang::t('batch_new')]);
         return $this->layout->page('batch', $panel . $back);
