@@ -23,6 +23,8 @@ final class BatchRunner
 
     /** @var callable(list<int>): void */
     private $work;
+    /** Whether there is anything to work with (the extension, or the caller's own worker). */
+    private bool $canWork;
 
     /**
      * @param null|callable(list<int>): void $work does the invoices of one
@@ -30,6 +32,7 @@ final class BatchRunner
      */
     public function __construct(private readonly BatchStore $store = new BatchStore(), ?callable $work = null, private readonly float $budget = self::BUDGET)
     {
+        $this->canWork = $work !== null || Extension::loaded();
         $this->work = $work ?? static function (array $ids): void {
             $worker = new Worker();
             if (method_exists($worker, 'processMany')) {
@@ -54,14 +57,14 @@ final class BatchRunner
             return ['error' => 'not_found'];
         }
         $worked = false;
-        if ($batch->state === 'running' && Extension::loaded()
+        if ($batch->state === 'running' && $this->canWork
             && $this->store->claimRunner($batchId, (int) ceil($this->budget) + 60)) {
             $worked = true;
             $t0 = microtime(true);
             try {
                 $this->run($batchId, $t0);
             } finally {
-                $this->store->releaseRunner($batchId, (int) round((microtime(true) - $t0) * 1000));
+                $this->store->releaseRunner($batchId, max(1, (int) ceil((microtime(true) - $t0) * 1000)));
             }
         }
         return $this->progress($batchId) + ['worked' => $worked];
@@ -73,7 +76,7 @@ final class BatchRunner
             ignore_user_abort(true); // a reload in the middle of a chunk does not cut it off
         }
         $busy = [];
-        while (microtime(true) - $t0 < $this->budget) {
+        do { // at least one chunk per request, however slow the last one was
             $ids = $this->store->pending($batchId, self::CHUNK, $busy);
             if ($ids === []) {
                 break;
@@ -89,7 +92,7 @@ final class BatchRunner
                 }
             }
             $this->store->setOutcomes($batchId, $done);
-        }
+        } while (microtime(true) - $t0 < $this->budget);
         if ($this->store->pending($batchId, 1) === []) {
             $this->store->finish($batchId);
         }
