@@ -26,6 +26,9 @@
 #include "tags.h"
 #include "tags_php.h"
 #include "hooks.h"
+#include "client_php.h"
+#include "zend_attributes.h"
+#include "invoice_map_php.h"
 #include "acumulus_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(acumulus)
@@ -149,11 +152,36 @@ static PHP_MINIT_FUNCTION(acumulus)
 	register_class_Acumulus_Tags();
 	register_class_Acumulus_Planner();
 
+	/* the API client (client_php.c) */
+	acumulus_ce_CallException = register_class_Acumulus_CallException(acumulus_ce_RuntimeException);
+	acumulus_ce_TransportException = register_class_Acumulus_TransportException(acumulus_ce_CallException);
+	acumulus_ce_TlsException = register_class_Acumulus_TlsException(acumulus_ce_TransportException);
+	acumulus_ce_HttpException = register_class_Acumulus_HttpException(acumulus_ce_CallException);
+	acumulus_ce_ResponseException = register_class_Acumulus_ResponseException(acumulus_ce_CallException);
+	acumulus_ce_AuthenticationException = register_class_Acumulus_AuthenticationException(acumulus_ce_CallException);
+	acumulus_ce_ApiException = register_class_Acumulus_ApiException(acumulus_ce_CallException);
+	acumulus_ce_Result = register_class_Acumulus_Result();
+	acumulus_ce_Client = register_class_Acumulus_Client();
+	acumulus_client_minit();
+
+	/* invoice mapper (invoice_map_php.c) */
+	acumulus_ce_InvoiceDataException = register_class_Acumulus_InvoiceDataException(
+		acumulus_ce_InvalidArgumentException);
+	register_class_Acumulus_InvoiceMapper();
+	acumulus_invoice_map_minit();
+
 	return SUCCESS;
+}
+
+static PHP_GSHUTDOWN_FUNCTION(acumulus)
+{
+	acumulus_client_release_share(acumulus_globals);
 }
 
 static PHP_MSHUTDOWN_FUNCTION(acumulus)
 {
+	/* GSHUTDOWN comes after this; libcurl must still be up to close connections */
+	acumulus_client_release_share(ZEND_MODULE_GLOBALS_BULK(acumulus));
 	curl_global_cleanup();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;
@@ -209,7 +237,7 @@ zend_module_entry acumulus_module_entry = {
 	PHP_ACUMULUS_VERSION,
 	PHP_MODULE_GLOBALS(acumulus),
 	PHP_GINIT(acumulus),
-	NULL,                       /* GSHUTDOWN */
+	PHP_GSHUTDOWN(acumulus),
 	NULL,
 	STANDARD_MODULE_PROPERTIES_EX
 };

@@ -64,6 +64,13 @@ if test "$PHP_ACUMULUS" != "no"; then
   acumulus_sources="$acumulus_sources mem_php.c"
   acumulus_sources="$acumulus_sources tags.c"
   acumulus_sources="$acumulus_sources tags_php.c"
+  acumulus_sources="$acumulus_sources xml.c"
+  acumulus_sources="$acumulus_sources http.c"
+  acumulus_sources="$acumulus_sources client_php.c"
+  acumulus_sources="$acumulus_sources money.c"
+  acumulus_sources="$acumulus_sources vat.c"
+  acumulus_sources="$acumulus_sources invoice_map.c"
+  acumulus_sources="$acumulus_sources invoice_map_php.c"
   PHP_NEW_EXTENSION([acumulus], [$acumulus_sources], [$ext_shared], , [$ACUMULUS_CFLAGS])
   PHP_ADD_EXTENSION_DEP([acumulus], [libxml])
   PHP_ADD_EXTENSION_DEP([acumulus], [spl])

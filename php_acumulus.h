@@ -30,6 +30,11 @@ ZEND_BEGIN_MODULE_GLOBALS(acumulus)
 	zend_long max_response_size;
 	/* acumulus.tags_max_length: bytes; the default output limit of a template. */
 	zend_long tags_max_length;
+	/* The API client's libcurl share handle (DNS, TLS sessions, connections;
+	 * never cookies or credentials), made on first use, freed at shutdown;
+	 * and the pid that made it (a forked child makes its own). */
+	void *curl_share;
+	long curl_share_pid;
 ZEND_END_MODULE_GLOBALS(acumulus)
 
 ZEND_EXTERN_MODULE_GLOBALS(acumulus)

@@ -5,29 +5,25 @@ declare(strict_types=1);
 namespace AcumulusConnect\Tests\Admin;
 
 use WHMCS\Database\Capsule;
-use WhmcsSandbox\Testing\SandboxTestCase;
+use AcumulusAddonTest\AddonTestCase;
+use WHMCS\Module\Addon\AcumulusConnect\Hooks;
 
 /**
- * The admin side's tests: a sandbox with the addon active (credentials of the
- * simulator; nothing is sent unless a test says so), helpers to render the
- * addon page as WHMCS would and to put rows in the ledger.
+ * The admin side's tests: the addon active and pointed at the simulator
+ * (AddonTestCase), helpers to render the addon page as WHMCS would and to
+ * put rows in the ledger.
  */
-abstract class AdminTestCase extends SandboxTestCase
+abstract class AdminTestCase extends AddonTestCase
 {
     public const MODULE = 'acumulus_connect';
     public const PASSWORD = 'sim-Secret-5';
 
-    protected function sandboxOptions(): array
+    /** Forgets what the hooks recorded while a test built its invoices: a ledger as if nothing was sent. */
+    protected function clearLedger(): void
     {
-        return ['modules' => dirname(__DIR__, 3) . '/modules/addons'];
-    }
-
-    protected function setUp(): void
-    {
-        parent::setUp();
-        $this->sb->addons()->activate(self::MODULE, [
-            'acumulus_code' => '123456', 'acumulus_username' => 'apiuser', 'acumulus_password' => self::PASSWORD,
-        ]);
+        Capsule::table('mod_acumulus_connect_events')->delete();
+        Capsule::table('mod_acumulus_connect')->delete();
+        Hooks::flush(); // nothing left for the end of the request: no triggers, no work
     }
 
     /** addonmodules.php?module=acumulus_connect&… as the logged-in admin (POST with $post). */

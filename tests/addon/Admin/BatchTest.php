@@ -42,8 +42,7 @@ final class BatchTest extends AdminTestCase
         $this->ids['mass_b'] = $b;
         $this->ids['gbp'] = $this->invoice($s->client('uk'), 'Paid', [['Hosting', '12.34', true]]);
         // as if nothing had been sent: no hook work left over
-        Capsule::table('mod_acumulus_connect_events')->delete();
-        Capsule::table('mod_acumulus_connect')->delete();
+        $this->clearLedger();
         $this->ledger($this->ids['booked'], 'paid', ['token' => 'T1', 'entryid' => '1']);
     }
 

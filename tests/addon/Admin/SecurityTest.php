@@ -26,8 +26,7 @@ final class SecurityTest extends AdminTestCase
             'companyname' => self::EVIL, 'firstname' => '"><img src=x onerror=alert(2)>', 'lastname' => "O'Brien",
         ]);
         $this->invoice = $this->invoice($this->client);
-        Capsule::table('mod_acumulus_connect_events')->delete();
-        Capsule::table('mod_acumulus_connect')->delete();
+        $this->clearLedger();
         $this->ledger($this->invoice, 'failed', ['last_error' => 'Acumulus refused it: <b>bad</b> & worse [400 XYZ]',
             'last_error_kind' => 'api']);
         Capsule::table('mod_acumulus_connect_documents')->insert([

@@ -56,7 +56,7 @@ final class Actions
     {
         Capsule::table(Schema::LEDGER)->where('id', $invoiceId)
             ->update(['state' => Capsule::raw("CASE WHEN state = 'failed' THEN 'queued' ELSE state END"),
-                'next_attempt_at' => time(), 'attempts' => 0]);
+                'next_attempt_at' => Clock::now(), 'attempts' => 0]);
         return $now ? $this->work($invoiceId) : 'queued';
     }
 
@@ -64,7 +64,7 @@ final class Actions
     public function retryAll(): int
     {
         return Capsule::table(Schema::LEDGER)->where('state', 'failed')
-            ->update(['state' => 'queued', 'next_attempt_at' => time(), 'attempts' => 0]);
+            ->update(['state' => 'queued', 'next_attempt_at' => Clock::now(), 'attempts' => 0]);
     }
 
     private function work(int $invoiceId): string

@@ -50,7 +50,7 @@ final class Acumulus
     /** @return array{status: string, message: string, checked: int} */
     private static function runCheck(Settings $s): array
     {
-        $now = time();
+        $now = Clock::now();
         if (!$s->hasCredentials()) {
             return ['status' => 'missing', 'message' => Lang::t('check_missing'), 'checked' => $now];
         }

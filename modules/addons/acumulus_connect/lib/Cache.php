@@ -24,7 +24,7 @@ final class Cache
 
     public static function set(string $name, ?string $value): void
     {
-        Capsule::table(Schema::CACHE)->updateOrInsert(['name' => $name], ['value' => $value, 'updated' => time()]);
+        Capsule::table(Schema::CACHE)->updateOrInsert(['name' => $name], ['value' => $value, 'updated' => Clock::now()]);
     }
 
     public static function getJson(string $name): mixed

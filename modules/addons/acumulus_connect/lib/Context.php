@@ -38,7 +38,7 @@ final class Context
         foreach (Capsule::table('tblcustomfields')->where('type', 'client')->get(['id', 'fieldname']) as $row) {
             $this->customFields[(int) $row->id] = (string) $row->fieldname;
         }
-        $this->today = $today ?? date('Y-m-d');
+        $this->today = $today ?? Clock::date('Y-m-d');
     }
 
     public function today(): string

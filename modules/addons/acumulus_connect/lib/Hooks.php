@@ -50,7 +50,7 @@ final class Hooks
     public static function cron(): void
     {
         try {
-            Cache::set('cron_last_run', (string) time());
+            Cache::set('cron_last_run', (string) Clock::now());
             if (!Extension::loaded()) {
                 Log::activity('Acumulus: the acumulus PHP extension is not loaded; invoices wait in the queue');
                 return;

@@ -35,7 +35,7 @@ final class Ledger
      */
     public function record(int $invoiceId, string $trigger, ?string $payload = null): void
     {
-        $now = time();
+        $now = Clock::now();
         Capsule::table(Schema::EVENTS)->insert([
             'invoiceid' => $invoiceId, 'trigger' => $trigger, 'payload' => $payload, 'created' => $now,
         ]);
@@ -61,7 +61,7 @@ final class Ledger
      */
     public function claim(int $invoiceId): bool
     {
-        $now = time();
+        $now = Clock::now();
         $n = Capsule::table(Schema::LEDGER)->where('id', $invoiceId)
             ->where(static function ($q) use ($now): void {
                 $q->whereNull('lease_until')->orWhere('lease_until', '<', $now);
@@ -74,7 +74,7 @@ final class Ledger
     public function renew(int $invoiceId): bool
     {
         return Capsule::table(Schema::LEDGER)->where('id', $invoiceId)->where('lease_owner', $this->owner)
-            ->update(['lease_until' => time() + self::LEASE]) === 1;
+            ->update(['lease_until' => Clock::now() + self::LEASE]) === 1;
     }
 
     public function release(int $invoiceId): void
@@ -152,7 +152,7 @@ final class Ledger
 
     private function adoptLegacy(object $row): void
     {
-        $ts = date('Y-m-d H:i:s');
+        $ts = Clock::date('Y-m-d H:i:s');
         Capsule::table(Schema::DOCUMENTS)->insert([
             'invoiceid' => (int) $row->id, 'kind' => 'invoice', 'reason' => 'legacy', 'state' => 'booked',
             'token' => (string) $row->token, 'entryid' => (string) $row->entryid,
@@ -163,17 +163,17 @@ final class Ledger
     /** Starts a document that is about to be sent: state sending, and when. */
     public function startDocument(int $invoiceId, string $kind, string $reason, array $fields = []): int
     {
-        $ts = date('Y-m-d H:i:s');
+        $ts = Clock::date('Y-m-d H:i:s');
         return (int) Capsule::table(Schema::DOCUMENTS)->insertGetId($fields + [
             'invoiceid' => $invoiceId, 'kind' => $kind, 'reason' => $reason, 'state' => 'sending',
-            'attempt_started' => time(), 'created_at' => $ts, 'updated_at' => $ts,
+            'attempt_started' => Clock::now(), 'created_at' => $ts, 'updated_at' => $ts,
         ]);
     }
 
     public function updateDocument(int $docId, array $fields): void
     {
         Capsule::table(Schema::DOCUMENTS)->where('id', $docId)
-            ->update($fields + ['updated_at' => date('Y-m-d H:i:s')]);
+            ->update($fields + ['updated_at' => Clock::date('Y-m-d H:i:s')]);
     }
 
     public function document(int $docId): ?object
@@ -185,7 +185,7 @@ final class Ledger
     public function updateRow(int $invoiceId, array $fields): void
     {
         Capsule::table(Schema::LEDGER)->where('id', $invoiceId)
-            ->update($fields + ['updated_at' => date('Y-m-d H:i:s')]);
+            ->update($fields + ['updated_at' => Clock::date('Y-m-d H:i:s')]);
     }
 
     /**
@@ -195,7 +195,7 @@ final class Ledger
      */
     public function due(int $limit): array
     {
-        $now = time();
+        $now = Clock::now();
         return Capsule::table(Schema::LEDGER)
             ->whereIn('id', Capsule::table(Schema::EVENTS)->select('invoiceid'))
             ->where(static function ($q) use ($now): void {

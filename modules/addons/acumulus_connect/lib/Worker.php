@@ -402,7 +402,7 @@ final class Worker
         $e = $f->getPrevious();
         if ($f instanceof Waiting) {
             $this->ledger->updateRow($invoiceId, [
-                'state' => $f->state, 'notes' => $f->getMessage(), 'next_attempt_at' => time() + self::MAX_BACKOFF,
+                'state' => $f->state, 'notes' => $f->getMessage(), 'next_attempt_at' => Clock::now() + self::MAX_BACKOFF,
             ]);
             Log::activity("Acumulus: invoice $invoiceId waits: " . $f->getMessage());
             return 'waiting';
@@ -450,7 +450,7 @@ final class Worker
             $wait = min($retryAfter, self::MAX_BACKOFF);
         }
         $this->ledger->updateRow($invoiceId, [
-            'state' => $state, 'attempts' => $attempts, 'next_attempt_at' => time() + $wait,
+            'state' => $state, 'attempts' => $attempts, 'next_attempt_at' => Clock::now() + $wait,
             'last_error' => $message, 'last_error_kind' => $kind,
         ]);
     }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\AcumulusConnect\Admin;
 
+use WHMCS\Module\Addon\AcumulusConnect\Clock;
 use WHMCS\Module\Addon\AcumulusConnect\Extension;
 use WHMCS\Module\Addon\AcumulusConnect\Worker;
 
@@ -150,7 +151,7 @@ final class BatchRunner
                 'reason' => Problems::reason((string) $p->last_error_kind, (string) $p->last_error, (string) $p->notes),
             ];
         }
-        $end = $batch->finished_at !== null ? (int) $batch->finished_at : time();
+        $end = $batch->finished_at !== null ? (int) $batch->finished_at : Clock::now();
         return [
             'id' => (int) $batch->id,
             'state' => (string) $batch->state,

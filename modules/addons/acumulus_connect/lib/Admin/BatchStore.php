@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\AcumulusConnect\Admin;
 
+use WHMCS\Module\Addon\AcumulusConnect\Clock;
 use WHMCS\Database\Capsule;
 use WHMCS\Module\Addon\AcumulusConnect\Ledger;
 use WHMCS\Module\Addon\AcumulusConnect\Schema;
@@ -49,7 +50,7 @@ final class BatchStore
      */
     public function create(string $nonce, string $kind, array $filters, array $ids, array $plannedSkips, int $adminId): int
     {
-        $now = time();
+        $now = Clock::now();
         $ts = date('Y-m-d H:i:s', $now);
         return Capsule::connection()->transaction(function () use ($nonce, $kind, $filters, $ids, $plannedSkips, $adminId, $now, $ts): int {
             $id = (int) Capsule::table(Schema::BATCHES)->insertGetId([
@@ -83,7 +84,7 @@ final class BatchStore
     {
         Capsule::table(Schema::LEDGER)->where('id', $invoiceId)
             ->update(['state' => Capsule::raw("CASE WHEN state = 'failed' THEN 'queued' ELSE state END"),
-                'next_attempt_at' => time(), 'attempts' => 0]);
+                'next_attempt_at' => Clock::now(), 'attempts' => 0]);
     }
 
     public function batch(int $id): ?object
@@ -108,7 +109,7 @@ final class BatchStore
      */
     public function claimRunner(int $id, int $seconds): bool
     {
-        $now = time();
+        $now = Clock::now();
         return Capsule::table(Schema::BATCHES)->where('id', $id)->where('state', 'running')
             ->where(static function ($q) use ($now): void {
                 $q->whereNull('runner_until')->orWhere('runner_until', '<', $now);
@@ -156,7 +157,7 @@ final class BatchStore
     public function finish(int $id): void
     {
         Capsule::table(Schema::BATCHES)->where('id', $id)->where('state', 'running')
-            ->update(['state' => 'done', 'finished_at' => time(), 'updated_at' => date('Y-m-d H:i:s')]);
+            ->update(['state' => 'done', 'finished_at' => Clock::now(), 'updated_at' => date('Y-m-d H:i:s')]);
     }
 
     /** @return array<string, int> outcome => count, plus 'pending' */
@@ -204,7 +205,7 @@ final class BatchStore
         foreach (Capsule::table(Schema::EVENTS)->whereIn('invoiceid', $ids)->distinct()->pluck('invoiceid') as $i) {
             $pending[(int) $i] = true;
         }
-        $now = time();
+        $now = Clock::now();
         foreach (Capsule::table(Schema::LEDGER)->whereIn('id', $ids)->get(['id', 'state', 'lease_until', 'last_error']) as $r) {
             $id = (int) $r->id;
             $leased = $r->lease_until !== null && (int) $r->lease_until >= $now;

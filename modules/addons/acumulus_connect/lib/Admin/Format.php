@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\AcumulusConnect\Admin;
 
+use WHMCS\Module\Addon\AcumulusConnect\Clock;
 use WHMCS\Module\Addon\AcumulusConnect\Lang;
 
 /** Amounts, dates and durations as an admin reads them (amounts never as floats). */
@@ -69,7 +70,7 @@ final class Format
         if ($ts <= 0) {
             return Lang::t('never');
         }
-        $now ??= time();
+        $now ??= Clock::now();
         $d = $now - $ts;
         $text = self::duration(abs($d));
         return $d >= 0 ? Lang::t('time_ago', $text) : Lang::t('time_in', $text);

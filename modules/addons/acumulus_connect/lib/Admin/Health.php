@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\AcumulusConnect\Admin;
 
+use WHMCS\Module\Addon\AcumulusConnect\Clock;
 use ReflectionExtension;
 use Throwable;
 use WHMCS\Database\Capsule;
@@ -78,13 +79,13 @@ final class Health
         }
 
         $cron = (int) (Cache::get('cron_last_run') ?? 0);
-        $out[] = ['key' => 'cron', 'status' => $cron === 0 ? 'bad' : (time() - $cron > self::CRON_LATE ? 'warn' : 'ok'),
+        $out[] = ['key' => 'cron', 'status' => $cron === 0 ? 'bad' : (Clock::now() - $cron > self::CRON_LATE ? 'warn' : 'ok'),
             'title' => Lang::t('health_cron'),
             'text' => $cron === 0 ? Lang::t('health_cron_never') : Lang::t('health_cron_ran', Format::time($cron), Format::ago($cron)), 'extra' => ''];
 
         $events = Capsule::table(Schema::EVENTS)->count();
         $oldest = (int) Capsule::table(Schema::EVENTS)->min('created');
-        $out[] = ['key' => 'queue', 'status' => $events === 0 || time() - $oldest < self::CRON_LATE ? 'ok' : 'warn',
+        $out[] = ['key' => 'queue', 'status' => $events === 0 || Clock::now() - $oldest < self::CRON_LATE ? 'ok' : 'warn',
             'title' => Lang::t('health_queue'),
             'text' => $events === 0 ? Lang::t('health_queue_empty') : Lang::t('health_queue_n', (string) $events, Format::ago($oldest)), 'extra' => ''];
 

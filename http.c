@@ -1,0 +1,404 @@
+/*
+ * HTTPS transport on libcurl (see http.h for the policy and the "sent" rule).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+
+void acu_http_init(acu_http_xfer *x, const char *url, const char *body, size_t body_len,
+		bool idempotent, size_t max_response)
+{
+	memset(x, 0, sizeof(*x));
+	x->url = url;
+	x->body = body;
+	x->body_len = body_len;
+	x->idempotent = idempotent;
+	x->max_response = max_response;
+	x->outcome = ACU_HTTP_NOT_SENT;
+	x->retry_after = -1;
+	acu_buf_init(&x->resp, SIZE_MAX);
+}
+
+static size_t acu_http_write(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+	acu_http_xfer *x = userdata;
+	size_t n = size * nmemb;
+
+	if (n > x->max_response - x->resp.len || x->resp.len > x->max_response) {
+		x->too_large = true;
+		return 0;   /* CURLE_WRITE_ERROR */
+	}
+	if (acu_buf_append(&x->resp, ptr, n) != ACU_BUF_OK) {
+		return 0;
+	}
+	return n;
+}
+
+/* Called by libcurl right before it writes a request on a connection, once
+ * per attempt. A second attempt is libcurl resending after a reused
+ * connection died without an answer: fine for an idempotent request, refused
+ * for one that may already have taken effect. */
+static int acu_http_prereq(void *clientp, char *conn_primary_ip, char *conn_local_ip,
+		int conn_primary_port, int conn_local_port)
+{
+	acu_http_xfer *x = clientp;
+
+	(void) conn_primary_ip; (void) conn_local_ip; (void) conn_primary_port; (void) conn_local_port;
+	x->attempts++;
+	if (x->attempts == 1) {
+		long made = 0;
+
+		/* no new connection yet: this first attempt goes out on a reused one */
+		curl_easy_getinfo(x->easy, CURLINFO_NUM_CONNECTS, &made);
+		x->first_reused = (made == 0);
+	}
+	if (x->attempts > 1 && !x->idempotent) {
+		x->resend_refused = true;
+		return CURL_PREREQFUNC_ABORT;
+	}
+	return CURL_PREREQFUNC_OK;
+}
+
+CURLSH *acu_http_share_new(void)
+{
+	CURLSH *sh = curl_share_init();
+
+	if (sh == NULL) {
+		return NULL;
+	}
+	if (curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) != CURLSHE_OK
+			|| curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK
+			|| curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT) != CURLSHE_OK) {
+		curl_share_cleanup(sh);
+		return NULL;
+	}
+	return sh;
+}
+
+#define ACU_SET(opt, val) do { \
+		if ((rc = curl_easy_setopt(x->easy, opt, val)) != CURLE_OK) { \
+			snprintf(x->error, sizeof(x->error), "libcurl refused option %s: %s", #opt, curl_easy_strerror(rc)); \
+			goto fail; \
+		} \
+	} while (0)
+
+bool acu_http_setup(acu_http_xfer *x, CURLSH *share, const acu_http_settings *s)
+{
+	CURLcode rc;
+	struct curl_slist *h;
+
+	x->easy = curl_easy_init();
+	if (x->easy == NULL) {
+		snprintf(x->error, sizeof(x->error), "libcurl could not make a handle");
+		return false;
+	}
+	ACU_SET(CURLOPT_ERRORBUFFER, x->error);
+	ACU_SET(CURLOPT_NOSIGNAL, 1L);
+	ACU_SET(CURLOPT_URL, x->url);
+	/* HTTPS only, redirects not followed (and https only if that ever changes) */
+	ACU_SET(CURLOPT_PROTOCOLS_STR, "https");
+	ACU_SET(CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	ACU_SET(CURLOPT_FOLLOWLOCATION, 0L);
+	/* TLS: verification is always on; a CA file replaces the system store */
+	ACU_SET(CURLOPT_SSL_VERIFYPEER, 1L);
+	ACU_SET(CURLOPT_SSL_VERIFYHOST, 2L);
+	ACU_SET(CURLOPT_SSLVERSION, (long) CURL_SSLVERSION_TLSv1_2);
+	if (s->cafile && s->cafile[0]) {
+		ACU_SET(CURLOPT_CAINFO, s->cafile);
+	}
+	ACU_SET(CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_1_1);
+	ACU_SET(CURLOPT_CONNECTTIMEOUT_MS, s->connect_timeout_ms);
+	ACU_SET(CURLOPT_TIMEOUT_MS, s->timeout_ms);
+	if (s->user_agent) {
+		ACU_SET(CURLOPT_USERAGENT, s->user_agent);
+	}
+	if (share) {
+		ACU_SET(CURLOPT_SHARE, share);
+	}
+	/* the request: a form POST; no "Expect: 100-continue" round trip */
+	h = curl_slist_append(NULL, "Expect:");
+	if (h == NULL) {
+		snprintf(x->error, sizeof(x->error), "out of memory");
+		goto fail;
+	}
+	x->headers = h;
+	h = curl_slist_append(x->headers, "Accept: text/xml, application/xml");
+	if (h == NULL) {
+		snprintf(x->error, sizeof(x->error), "out of memory");
+		goto fail;
+	}
+	x->headers = h;
+	ACU_SET(CURLOPT_HTTPHEADER, x->headers);
+	ACU_SET(CURLOPT_POST, 1L);
+	ACU_SET(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) x->body_len);
+	ACU_SET(CURLOPT_POSTFIELDS, x->body ? x->body : "");
+	/* the answer: into our buffer, capped */
+	ACU_SET(CURLOPT_WRITEFUNCTION, acu_http_write);
+	ACU_SET(CURLOPT_WRITEDATA, x);
+	ACU_SET(CURLOPT_PREREQFUNCTION, acu_http_prereq);
+	ACU_SET(CURLOPT_PREREQDATA, x);
+	return true;
+
+fail:
+	curl_easy_cleanup(x->easy);
+	x->easy = NULL;
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+	return false;
+}
+
+#undef ACU_SET
+
+static bool acu_http_tls_code(CURLcode code)
+{
+	switch (code) {
+		case CURLE_SSL_CONNECT_ERROR:
+		case CURLE_PEER_FAILED_VERIFICATION:
+		case CURLE_SSL_CERTPROBLEM:
+		case CURLE_SSL_CIPHER:
+		case CURLE_SSL_CACERT_BADFILE:
+		case CURLE_SSL_ISSUER_ERROR:
+		case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+		case CURLE_SSL_INVALIDCERTSTATUS:
+		case CURLE_SSL_ENGINE_NOTFOUND:
+		case CURLE_SSL_ENGINE_SETFAILED:
+		case CURLE_SSL_ENGINE_INITFAILED:
+		case CURLE_SSL_CRL_BADFILE:
+		case CURLE_SSL_SHUTDOWN_FAILED:
+			return true;
+		default:
+			return false;
+	}
+}
+
+void acu_http_finish(acu_http_xfer *x, CURLcode code)
+{
+	curl_off_t uploaded = 0, total_time = 0;
+	long request_size = 0;
+	char *ct = NULL;
+	struct curl_header *hdr = NULL;
+
+	x->code = code;
+	if (x->easy == NULL) {
+		x->outcome = ACU_HTTP_NOT_SENT;
+		return;
+	}
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &x->status);
+	curl_easy_getinfo(x->easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+	curl_easy_getinfo(x->easy, CURLINFO_REQUEST_SIZE, &request_size);
+	curl_easy_getinfo(x->easy, CURLINFO_NUM_CONNECTS, &x->connects);
+	curl_easy_getinfo(x->easy, CURLINFO_TOTAL_TIME_T, &total_time);
+	x->elapsed_us = (long) total_time;
+	if (curl_easy_getinfo(x->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) {
+		snprintf(x->content_type, sizeof(x->content_type), "%s", ct);
+	}
+	if (x->status > 0 && curl_easy_header(x->easy, "Retry-After", 0, CURLH_HEADER, -1, &hdr) == CURLHE_OK) {
+		char *end = NULL;
+		long v = strtol(hdr->value, &end, 10);
+
+		if (end != hdr->value && *end == '\0' && v >= 0) {
+			x->retry_after = v;
+		}
+	}
+	hdr = NULL;
+	if (x->status >= 300 && x->status < 400
+			&& curl_easy_header(x->easy, "Location", 0, CURLH_HEADER, -1, &hdr) == CURLHE_OK) {
+		snprintf(x->location, sizeof(x->location), "%s", hdr->value);
+	}
+
+	if (code == CURLE_OK) {
+		x->outcome = ACU_HTTP_RESPONSE;
+	} else if (x->too_large) {
+		x->outcome = ACU_HTTP_TOO_LARGE;
+		snprintf(x->error, sizeof(x->error), "the answer is longer than the limit of %zu bytes (acumulus.max_response_size)",
+			x->max_response);
+	} else if (x->resend_refused) {
+		/* what happened on the wire: the reused connection gave nothing */
+		code = CURLE_GOT_NOTHING;
+		x->code = code;
+		x->outcome = ACU_HTTP_SENT_UNKNOWN;
+		snprintf(x->error, sizeof(x->error),
+			"the connection closed after the request was sent and before an answer came");
+	} else if (x->attempts == 0) {
+		/* no connection was ready: nothing was written */
+		x->outcome = ACU_HTTP_NOT_SENT;
+	} else if (!x->idempotent && x->first_reused) {
+		/* a reused connection may have died after taking the whole request,
+		 * and libcurl's counters may then describe its retry instead */
+		x->outcome = ACU_HTTP_SENT_UNKNOWN;
+	} else if (request_size <= 0 || (x->body_len > 0 && uploaded < (curl_off_t) x->body_len)) {
+		/* the request was not written whole: the server cannot act on it */
+		x->outcome = ACU_HTTP_NOT_SENT;
+	} else {
+		x->outcome = ACU_HTTP_SENT_UNKNOWN;
+	}
+	if (code != CURLE_OK) {
+		x->tls = acu_http_tls_code(code);
+		if (x->error[0] == '\0') {
+			snprintf(x->error, sizeof(x->error), "%s", curl_easy_strerror(code));
+		}
+	}
+	curl_easy_cleanup(x->easy);
+	x->easy = NULL;
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+}
+
+void acu_http_perform(acu_http_xfer *x, CURLSH *share, const acu_http_settings *s)
+{
+	if (!acu_http_setup(x, share, s)) {
+		x->code = CURLE_FAILED_INIT;
+		x->outcome = ACU_HTTP_NOT_SENT;
+		return;
+	}
+	acu_http_finish(x, curl_easy_perform(x->easy));
+}
+
+void acu_http_free(acu_http_xfer *x)
+{
+	if (x->easy) {
+		curl_easy_cleanup(x->easy);
+		x->easy = NULL;
+	}
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
+	acu_buf_free(&x->resp);
+}
+
+acu_buf_status acu_http_form_encode(acu_buf *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	acu_buf_status st;
+	size_t i;
+
+	/* worst case: every byte becomes three */
+	if (len > (SIZE_MAX - 1) / 3) {
+		return ACU_BUF_LIMIT;
+	}
+	if ((st = acu_buf_reserve(out, len * 3)) != ACU_BUF_OK) {
+		return st;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) s[i];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+				|| c == '-' || c == '.' || c == '_' || c == '~') {
+			out->data[out->len++] = (char) c;
+		} else {
+			out->data[out->len++] = '%';
+			out->data[out->len++] = hex[c >> 4];
+			out->data[out->len++] = hex[c & 15];
+		}
+	}
+	out->data[out->len] = '\0';
+	return ACU_BUF_OK;
+}
+
+bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURLSH *share,
+		const acu_http_settings *s, bool (*done)(void *ctx, size_t index), void *ctx)
+{
+	CURLM *multi;
+	size_t next = 0, running = 0, i;
+	bool go_on = true, ok = true;
+
+	multi = curl_multi_init();
+	if (multi == NULL) {
+		for (i = 0; i < n; i++) {
+			snprintf(xfers[i]->error, sizeof(xfers[i]->error), "libcurl could not make a multi handle");
+			xfers[i]->code = CURLE_FAILED_INIT;
+		}
+		return false;
+	}
+	/* the connections go back to the share's pool; keep enough of them */
+	curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, (long) concurrency);
+
+	for (;;) {
+		CURLMsg *msg;
+		int still = 0, left = 0, numfds = 0;
+		CURLMcode mc;
+
+		/* start transfers up to the bound */
+		while (go_on && next < n && running < concurrency) {
+			acu_http_xfer *x = xfers[next];
+
+			if (!acu_http_setup(x, share, s)) {
+				x->code = CURLE_FAILED_INIT;
+				x->outcome = ACU_HTTP_NOT_SENT;
+				go_on = done(ctx, next);
+				next++;
+				continue;
+			}
+			x->index = next;
+			curl_easy_setopt(x->easy, CURLOPT_PRIVATE, (void *) x);
+			if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) {
+				snprintf(x->error, sizeof(x->error), "libcurl could not start the transfer");
+				acu_http_finish(x, CURLE_FAILED_INIT);
+				go_on = done(ctx, next);
+				next++;
+				continue;
+			}
+			next++;
+			running++;
+		}
+		if (running == 0) {
+			break;
+		}
+		mc = curl_multi_perform(multi, &still);
+		if (mc != CURLM_OK) {
+			ok = false;
+			break;
+		}
+		while ((msg = curl_multi_info_read(multi, &left)) != NULL) {
+			acu_http_xfer *x = NULL;
+			CURL *easy;
+			CURLcode code;
+
+			if (msg->msg != CURLMSG_DONE) {
+				continue;
+			}
+			easy = msg->easy_handle;
+			code = msg->data.result;
+			curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **) &x);
+			curl_multi_remove_handle(multi, easy);
+			acu_http_finish(x, code);
+			running--;
+			if (!done(ctx, x->index)) {
+				go_on = false;
+			}
+		}
+		if (running > 0 && (!go_on || next >= n || running >= concurrency)) {
+			if (curl_multi_poll(multi, NULL, 0, 1000, &numfds) != CURLM_OK) {
+				ok = false;
+				break;
+			}
+		}
+	}
+
+	if (!ok) {
+		/* the multi handle failed: end what runs, as sent if it may have been */
+		for (i = 0; i < next; i++) {
+			acu_http_xfer *x = xfers[i];
+
+			if (x->easy) {
+				curl_multi_remove_handle(multi, x->easy);
+				snprintf(x->error, sizeof(x->error), "libcurl's multi handle failed");
+				acu_http_finish(x, CURLE_FAILED_INIT);
+				done(ctx, i);
+			}
+		}
+	}
+	for (i = next; i < n; i++) {
+		xfers[i]->code = CURLE_ABORTED_BY_CALLBACK;
+		xfers[i]->outcome = ACU_HTTP_NOT_SENT;
+	}
+	curl_multi_cleanup(multi);
+	return ok;
+}

@@ -1,0 +1,228 @@
+/*
+ * Fixed-point decimals. See money.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "money.h"
+
+static const int64_t acu_pow10_table[19] = {
+	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+	1000000000000LL, 10000000000000LL, 100000000000000LL,
+	1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+	1000000000000000000LL
+};
+
+int64_t acu_pow10(unsigned n)
+{
+	return n < 19 ? acu_pow10_table[n] : 0;
+}
+
+acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t *out)
+{
+	size_t i = 0, int_digits = 0, frac_digits = 0;
+	bool neg = false, excess = false;
+	int64_t v = 0;
+
+	*out = 0;
+	if (scale > ACU_DEC_MAX_SCALE) {
+		return ACU_DEC_E_SCALE;
+	}
+	if (i < len && (s[i] == '-' || s[i] == '+')) {
+		neg = s[i] == '-';
+		i++;
+	}
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+		int_digits++;
+		if (v > ACU_DEC_MAX_UNITS / 10) {
+			return ACU_DEC_E_RANGE;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	if (int_digits == 0) {
+		return ACU_DEC_E_SYNTAX;
+	}
+	if (i < len && s[i] == '.') {
+		size_t start = ++i;
+
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (frac_digits < scale) {
+				frac_digits++;
+				if (v > ACU_DEC_MAX_UNITS / 10) {
+					return ACU_DEC_E_RANGE;
+				}
+				v = v * 10 + (s[i] - '0');
+			} else if (s[i] != '0') {
+				/* go on scanning: a syntax error later wins over the scale */
+				excess = true;
+			}
+		}
+		if (i == start) {
+			return ACU_DEC_E_SYNTAX;
+		}
+	}
+	if (i != len) {
+		return ACU_DEC_E_SYNTAX;
+	}
+	if (excess) {
+		return ACU_DEC_E_SCALE;
+	}
+	for (; frac_digits < scale; frac_digits++) {
+		if (v > ACU_DEC_MAX_UNITS / 10) {
+			return ACU_DEC_E_RANGE;
+		}
+		v *= 10;
+	}
+	if (v > ACU_DEC_MAX_UNITS) {
+		return ACU_DEC_E_RANGE;
+	}
+	*out = neg ? -v : v;
+	return ACU_DEC_OK;
+}
+
+size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *buf)
+{
+	char tmp[ACU_DEC_BUFSIZE];
+	char *const end = tmp + sizeof(tmp);
+	char *p = end;
+	uint64_t mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+	bool writing = false;
+	unsigned d;
+	size_t n;
+
+	if (scale > ACU_DEC_MAX_SCALE) {
+		scale = ACU_DEC_MAX_SCALE;
+	}
+	if (min_decimals > scale) {
+		min_decimals = scale;
+	}
+	/* decimals, right to left; trailing zeros beyond min_decimals dropped.
+	 * d is the position after the point (scale .. 1). */
+	for (d = scale; d > 0; d--) {
+		unsigned digit = (unsigned) (mag % 10);
+
+		mag /= 10;
+		if (!writing && digit == 0 && d > min_decimals) {
+			continue;
+		}
+		writing = true;
+		*--p = (char) ('0' + digit);
+	}
+	if (writing) {
+		*--p = '.';
+	}
+	do {
+		*--p = (char) ('0' + (unsigned) (mag % 10));
+		mag /= 10;
+	} while (mag);
+	/* no "-0": a negative value keeps a non-zero digit (only zeros are dropped) */
+	if (v < 0) {
+		*--p = '-';
+	}
+	n = (size_t) (end - p);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n;
+}
+
+acu_i128 acu_div_round(acu_i128 num, acu_i128 den)
+{
+	acu_i128 q, r;
+	bool neg = (num < 0) != (den < 0);
+
+	if (num < 0) {
+		num = -num;
+	}
+	if (den < 0) {
+		den = -den;
+	}
+	q = num / den;
+	r = num - q * den;
+	if (r * 2 >= den) {
+		q++;
+	}
+	return neg ? -q : q;
+}
+
+int64_t acu_rescale(int64_t v, unsigned from, unsigned to)
+{
+	if (to >= from) {
+		return v * acu_pow10(to - from);
+	}
+	return (int64_t) acu_div_round(v, acu_pow10(from - to));
+}
+
+static bool acu_digits(const char *s, size_t n, int *out)
+{
+	size_t i;
+	int v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+int32_t acu_date_parse(const char *s, size_t len, bool allow_time, bool *zero)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, hh, mm, ss, dim;
+
+	if (zero) {
+		*zero = false;
+	}
+	if (len != 10 && !(allow_time && len == 19)) {
+		return 0;
+	}
+	if (s[4] != '-' || s[7] != '-'
+			|| !acu_digits(s, 4, &y) || !acu_digits(s + 5, 2, &m) || !acu_digits(s + 8, 2, &d)) {
+		return 0;
+	}
+	if (len == 19) {
+		if (s[10] != ' ' || s[13] != ':' || s[16] != ':'
+				|| !acu_digits(s + 11, 2, &hh) || !acu_digits(s + 14, 2, &mm)
+				|| !acu_digits(s + 17, 2, &ss) || hh > 23 || mm > 59 || ss > 59) {
+			return 0;
+		}
+	}
+	if (y == 0 && m == 0 && d == 0) {
+		if (zero) {
+			*zero = true;
+		}
+		return 0;
+	}
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) {
+		return 0;
+	}
+	dim = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) {
+		dim = 29;
+	}
+	if (d > dim) {
+		return 0;
+	}
+	return (int32_t) (y * 10000 + m * 100 + d);
+}
+
+void acu_date_format(int32_t date, char *buf)
+{
+	int y = date / 10000, m = (date / 100) % 100, d = date % 100;
+
+	buf[0] = (char) ('0' + y / 1000 % 10);
+	buf[1] = (char) ('0' + y / 100 % 10);
+	buf[2] = (char) ('0' + y / 10 % 10);
+	buf[3] = (char) ('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char) ('0' + m / 10);
+	buf[6] = (char) ('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char) ('0' + d / 10);
+	buf[9] = (char) ('0' + d % 10);
+	buf[10] = '\0';
+}
