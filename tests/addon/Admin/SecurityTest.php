@@ -133,8 +133,12 @@ final class SecurityTest extends AdminTestCase
         $this->assertStringContainsString('Nothing was resent', $out);
         $this->assertSame($events, Capsule::table('mod_acumulus_connect_events')->count(), 'no resend recorded');
 
-        $this->page([], ['acumulus_action' => 'resend', 'invoiceid' => (string) $this->invoice, 'confirm' => '1', 'token' => $this->token()]);
-        $this->assertSame('55400001', Capsule::table('mod_acumulus_connect_events')->where('trigger', 'resend')->value('payload'));
+        $out = $this->page([], ['acumulus_action' => 'resend', 'invoiceid' => (string) $this->invoice, 'confirm' => '1', 'token' => $this->token()])->output;
+        $docs = Capsule::table('mod_acumulus_connect_documents')->where('invoiceid', $this->invoice)->where('kind', 'invoice')
+            ->orderBy('id')->get(['entryid', 'state'])->map(static fn ($d) => [(string) $d->entryid, (string) $d->state])->all();
+        $this->assertContains(['55400001', 'trashed'], $docs, 'the old entry went to the waste bin');
+        $this->assertSame('booked', end($docs)[1], 'and the invoice was booked anew');
+        $this->assertMatchesRegularExpression('/Invoice ' . $this->invoice . ' is booked in Acumulus as invoice \d+\./', $out);
     }
 
     public function testAdminsOutsideTheAccessListSeeNothing(): void
