@@ -111,8 +111,14 @@ try {
             $answer = match ($cmd['cmd'] ?? '') {
                 'fault' => $sim->setFault((string) $cmd['endpoint'], (string) $cmd['mode'], (int) ($cmd['count'] ?? 1),
                     (array) ($cmd['options'] ?? [])),
-                'clearFaults' => [$sim->clearFaults(), 'ok' => true][1],
-                'latency' => [$sim->setLatency((int) $cmd['ms']), 'ok' => true][1],
+                'clearFaults' => (static function () use ($sim): array {
+                    $sim->clearFaults();
+                    return ['ok' => true];
+                })(),
+                'latency' => (static function () use ($sim, $cmd): array {
+                    $sim->setLatency((int) $cmd['ms']);
+                    return ['ok' => true];
+                })(),
                 'counts' => counts($sim),
                 'invoice' => (array) Capsule::table('mod_acumulus_connect')->where('id', (int) $cmd['id'])->first(),
                 default => ['error' => 'unknown command'],
