@@ -265,6 +265,40 @@ test('a client named <script>alert(1)</script> & Co is shown as text everywhere'
     assert.deepEqual(dialogs, [], 'no script ran: no dialog opened');
 });
 
+test('the WHMCS invoice page shows the Acumulus state and sends; the client summary shows the contact', async () => {
+    const id = info.xss.invoices[info.xss.invoices.length - 1];
+    const invoicePage = new URL(`/admin/invoices.php?action=edit&id=${id}`, info.base).toString();
+    await page.goto(invoicePage);
+    const panel = page.locator('#acumulus-invoice-panel');
+    assert.ok(await panel.isVisible(), 'the panel of AdminInvoicesControlsOutput');
+    assert.match(await panel.textContent(), /Not sent yet/);
+    await shot('10-invoice-page-unsent.png');
+
+    await page.click('#acu-panel-send');
+    await page.waitForSelector('.acu-message');
+    const message = await page.locator('.acu-message').first().textContent();
+    const number = (message.match(new RegExp(`Invoice ${id} is booked in Acumulus as invoice (\\d+)`)) || [])[1];
+    assert.ok(number, `booked from the invoice page: ${message}`);
+
+    await page.goto(invoicePage);
+    assert.match(await panel.textContent(), new RegExp(`Acumulus no\\.\\s*${number}`));
+    const pdf = await panel.locator('a.acu-pdf').getAttribute('href');
+    assert.match(pdf, /^https:\/\/127\.0\.0\.1:\d+\/acumulus\/stable\/invoices\/invoice_get_pdf\.php\?token=\w+/);
+    assert.ok(!pdf.includes(info.password));
+    assert.equal(await panel.locator('#acu-panel-send').count(), 0, 'booked: no send button');
+    assert.match(await panel.locator('#acu-panel-resend').getAttribute('href'), /action=invoice&id=\d+#acu-resend-form/);
+    await shot('11-invoice-page-booked.png');
+
+    await page.goto(new URL(`/admin/clientssummary.php?userid=${info.xss.client}`, info.base).toString());
+    const link = page.locator('a.acumulus-client-link');
+    assert.match(await link.textContent(), /Acumulus contact \d+ \(2 invoices booked\)/);
+    assert.ok(await page.getByText(info.xss.company).first().isVisible(), 'the company name as text');
+    await shot('12-client-summary.png');
+    await link.click();
+    await page.waitForSelector('.acumulus-admin');
+    assert.match(await page.locator('.acumulus-admin').textContent(), /Acumulus contact: \d+/);
+});
+
 test('the health page shows the extension, its libraries, the credentials, picklists and cron', async () => {
     await page.goto(url({ action: 'health' }));
     assert.equal(await page.locator('tr[data-check="extension"]').getAttribute('data-status'), 'ok');
