@@ -384,4 +384,5 @@ $_ADDONLANG = [
     'health_recheck' => 'Inloggegevens nu controleren',
     'health_settings' => 'Instellingen',
     'details_link' => 'Details',
+    'dryrun_xml_raw' => 'Het verzoek precies zoals verstuurd (één regel)',
 ];

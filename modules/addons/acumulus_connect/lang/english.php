@@ -384,4 +384,5 @@ $_ADDONLANG = [
     'health_recheck' => 'Check the credentials now',
     'health_settings' => 'Settings',
     'details_link' => 'Details',
+    'dryrun_xml_raw' => 'The request exactly as sent (one line)',
 ];

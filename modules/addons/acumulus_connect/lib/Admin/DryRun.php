@@ -139,12 +139,27 @@ final class DryRun
         }
         if ($r['xml'] !== null) {
             $body .= Layout::panel(Lang::t('dryrun_xml'), Html::fill('<div class="panel-body"><p class="text-muted">{n}</p>'
-                . '<pre class="acu-xml" id="acu-dryrun-xml">{x}</pre></div>', ['n' => Lang::t('dryrun_xml_note'), 'x' => $r['xml']]));
+                . '<pre class="acu-xml" id="acu-dryrun-xml">{x}</pre><details><summary>{raw_t}</summary><pre class="acu-xml" id="acu-dryrun-raw">{raw}</pre></details></div>', [
+                'n' => Lang::t('dryrun_xml_note'), 'x' => self::pretty($r['xml']), 'raw_t' => Lang::t('dryrun_xml_raw'), 'raw' => $r['xml'],
+            ]));
         }
         if ($r['answer'] !== null) {
             $body .= Layout::panel(Lang::t('dryrun_answer'), $this->answer($r['answer']), $r['answer']['ok'] ? 'panel-success' : 'panel-danger');
         }
         return $this->layout->page('invoice', Html::fill('<h2 class="acu-h2">{t}</h2>', ['t' => Lang::t('dryrun_title', (string) $invoiceId)]) . $body);
+    }
+
+    /** The request indented for reading (the exact bytes are shown too). */
+    private static function pretty(string $xml): string
+    {
+        $doc = new \DOMDocument();
+        $doc->preserveWhiteSpace = false;
+        $doc->formatOutput = true;
+        // our own request: no DTD, nothing loaded from anywhere
+        if (!@$doc->loadXML($xml, LIBXML_NONET)) {
+            return $xml;
+        }
+        return (string) $doc->saveXML();
     }
 
     private function plan(array $plan): string
