@@ -33,6 +33,16 @@ abstract class AddonTestCase extends SandboxTestCase
         ];
     }
 
+    /** Request processes (spawn) and php -S run the same extension against the same simulator. */
+    protected function sandboxOptions(): array
+    {
+        return ['phpArgs' => [
+            '-d', 'extension=' . (string) getenv('ACU_EXT_SO'),
+            '-d', 'acumulus.api_url=' . ini_get('acumulus.api_url'),
+            '-d', 'acumulus.cafile=' . ini_get('acumulus.cafile'),
+        ]];
+    }
+
     protected function setUp(): void
     {
         parent::setUp();

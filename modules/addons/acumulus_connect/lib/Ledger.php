@@ -57,7 +57,8 @@ final class Ledger
 
     /**
      * Claims an invoice for this worker: one UPDATE that only one process can
-     * win. True when claimed.
+     * win. True when claimed. (The owner is new to the row each time, so the
+     * UPDATE changes it and MySQL's changed-rows count is 1 for the winner.)
      */
     public function claim(int $invoiceId): bool
     {
@@ -73,8 +74,11 @@ final class Ledger
     /** Extends a claim this worker holds; false when it was lost. */
     public function renew(int $invoiceId): bool
     {
-        return Capsule::table(Schema::LEDGER)->where('id', $invoiceId)->where('lease_owner', $this->owner)
-            ->update(['lease_until' => Clock::now() + self::LEASE]) === 1;
+        Capsule::table(Schema::LEDGER)->where('id', $invoiceId)->where('lease_owner', $this->owner)
+            ->update(['lease_until' => Clock::now() + self::LEASE]);
+        // MySQL counts changed rows, not matched ones: a renewal within the
+        // same second changes nothing, so ask whether the claim is still ours
+        return Capsule::table(Schema::LEDGER)->where('id', $invoiceId)->where('lease_owner', $this->owner)->exists();
     }
 
     public function release(int $invoiceId): void

@@ -97,7 +97,7 @@ final class Reconciler
     {
         $r = $this->client->call('contacts/contacts_list', ['filter' => $email, 'contactstatus' => 2]);
         $ids = [];
-        foreach (self::items($r->main, 'contact') as $c) {
+        foreach (self::items(self::part($r, 'contacts'), 'contact') as $c) {
             if (strcasecmp((string) ($c['contactemail'] ?? ''), $email) === 0) {
                 $ids[] = (string) $c['contactid'];
             }
@@ -109,7 +109,17 @@ final class Reconciler
     private function invoicesOf(string $contactId): array
     {
         $r = $this->client->call('contacts/contact_invoices_outgoing', ['contactid' => $contactId, 'rowcount' => 50]);
-        return self::items($r->main, 'invoice');
+        return self::items(self::part($r, 'invoices'), 'invoice');
+    }
+
+    /** The main part of an answer: the client knows the main key of the calls it has helpers for, not of these. */
+    private static function part(\Acumulus\Result $r, string $key): array
+    {
+        if ($r->mainKey === $key) {
+            return $r->main;
+        }
+        $v = $r->data[$key] ?? [];
+        return is_array($v) ? $v : [];
     }
 
     /** The list under a singular key: one item not wrapped, several as a list, none. */
