@@ -56,8 +56,11 @@ final class DryRunTest extends AdminTestCase
         $page = $this->page(['action' => 'dryrun', 'id' => (string) $id]);
         $this->assertSame(200, $page->status);
         $this->assertStringContainsString('id="acu-dryrun-xml"', $page->output);
-        $this->assertStringContainsString('&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;amp; Co hosting', $page->output,
-            'the XML (escaped for XML) is escaped again for HTML');
+        $this->assertStringContainsString(
+            '&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;amp; Co hosting',
+            $page->output,
+            'the XML (escaped for XML) is escaped again for HTML'
+        );
         $this->assertStringNotContainsString('<script>alert', $page->html);
         $this->assertStringNotContainsString(self::PASSWORD, $page->html);
         $this->assertStringContainsString('Acumulus accepts it', $page->output);

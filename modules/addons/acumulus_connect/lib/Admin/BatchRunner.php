@@ -58,8 +58,10 @@ final class BatchRunner
             return ['error' => 'not_found'];
         }
         $worked = false;
-        if ($batch->state === 'running' && $this->canWork
-            && $this->store->claimRunner($batchId, (int) ceil($this->budget) + 60)) {
+        if (
+            $batch->state === 'running' && $this->canWork
+            && $this->store->claimRunner($batchId, (int) ceil($this->budget) + 60)
+        ) {
             $worked = true;
             $t0 = microtime(true);
             try {

@@ -100,11 +100,15 @@ final class BatchView
         if ($send > BatchStore::MAX_INVOICES) {
             $body .= Html::fill('<div class="alert alert-warning">{t}</div>', ['t' => Lang::t('batch_too_many', (string) BatchStore::MAX_INVOICES)]);
         } elseif ($send > 0) {
-            $body .= $this->layout->form('batch_start', $f->toArray() + ['nonce' => bin2hex(random_bytes(16))],
+            $body .= $this->layout->form(
+                'batch_start',
+                $f->toArray() + ['nonce' => bin2hex(random_bytes(16))],
                 Html::fill('<p class="text-muted">{note}</p><button type="submit" class="btn btn-success btn-lg" id="acu-start">'
                     . '<span class="glyphicon glyphicon-send"></span> {t}</button>', [
                     'note' => Lang::t('batch_start_note'), 't' => Lang::t('batch_start', (string) $send),
-                ]), 'acu-start-form');
+                ]),
+                'acu-start-form'
+            );
         } else {
             $body .= Html::fill('<div class="alert alert-info" id="acu-preview-nothing">{t}</div>', ['t' => Lang::t('batch_nothing')]);
         }
@@ -165,8 +169,13 @@ final class BatchView
             return $this->layout->page('batch', $this->form($filters) . $this->preview($filters));
         }
         $id = $store->create($nonce, 'send', $filters->toArray(), $sel['send'], $sel['skips'], Access::adminId());
-        \WHMCS\Module\Addon\AcumulusConnect\Log::activity(sprintf('Acumulus: batch %d started: %d invoices to send (%s to %s)',
-            $id, count($sel['send']), $filters->from, $filters->to));
+        \WHMCS\Module\Addon\AcumulusConnect\Log::activity(sprintf(
+            'Acumulus: batch %d started: %d invoices to send (%s to %s)',
+            $id,
+            count($sel['send']),
+            $filters->from,
+            $filters->to
+        ));
         return $this->batch($id);
     }
 
@@ -205,11 +214,14 @@ final class BatchView
         $p = $runner->progress($id);
         $running = $p['state'] === 'running';
         $filters = (array) json_decode((string) $batch->filters, true);
-        $what = (string) $batch->kind === 'retry' ? Lang::t('batch_kind_retry') : Lang::t('batch_filters',
-            Format::date((string) ($filters['from'] ?? '')), Format::date((string) ($filters['to'] ?? '')),
+        $what = (string) $batch->kind === 'retry' ? Lang::t('batch_kind_retry') : Lang::t(
+            'batch_filters',
+            Format::date((string) ($filters['from'] ?? '')),
+            Format::date((string) ($filters['to'] ?? '')),
             ($filters['dateon'] ?? 'date') === 'datepaid' ? Lang::t('date_paid') : Lang::t('date_invoice'),
             (string) ($filters['status'] ?? '') !== '' ? (string) $filters['status'] : Lang::t('status_any'),
-            (string) ($filters['gateway'] ?? '') !== '' ? (string) $filters['gateway'] : Lang::t('gateway_any'));
+            (string) ($filters['gateway'] ?? '') !== '' ? (string) $filters['gateway'] : Lang::t('gateway_any')
+        );
 
         $bar = Html::fill('<div class="progress acu-progress"><div class="progress-bar{!cls}" id="acu-bar" role="progressbar" '
             . 'aria-valuenow="{pct}" aria-valuemin="0" aria-valuemax="100" style="width: {pct}%;"><span id="acu-bar-text">{pct} %</span></div></div>', [

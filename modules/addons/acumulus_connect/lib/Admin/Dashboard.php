@@ -95,9 +95,15 @@ final class Dashboard
             ]) . '</tr></thead><tbody>';
         foreach ($rows as $r) {
             $id = (int) $r->id;
-            $retry = $this->layout->form('retry', ['invoiceid' => $id, 'return' => 'dashboard'],
-                Html::fill('<button type="submit" class="btn btn-default btn-sm acu-retry" data-invoice="{id}">'
-                    . '<span class="glyphicon glyphicon-repeat"></span> {t}</button>', ['id' => $id, 't' => Lang::t('retry')]));
+            $retry = $this->layout->form(
+                'retry',
+                ['invoiceid' => $id, 'return' => 'dashboard'],
+                Html::fill(
+                    '<button type="submit" class="btn btn-default btn-sm acu-retry" data-invoice="{id}">'
+                    . '<span class="glyphicon glyphicon-repeat"></span> {t}</button>',
+                    ['id' => $id, 't' => Lang::t('retry')]
+                )
+            );
             $body .= Html::fill('<tr data-invoice="{id}"><td><a href="{view}">#{id}</a>{!num}</td><td>{client}</td><td>{!label}</td>'
                 . '<td class="acu-reason">{reason}<div class="text-muted small">{next}</div></td><td class="text-right">{!retry}</td></tr>', [
                 'id' => $id, 'view' => $this->layout->url(['action' => 'invoice', 'id' => $id]),
@@ -110,9 +116,15 @@ final class Dashboard
             ]);
         }
         $body .= '</tbody></table>';
-        $all = $this->layout->form('retry_all', ['nonce' => bin2hex(random_bytes(16))],
-            Html::fill('<button type="submit" class="btn btn-primary btn-sm" id="acu-retry-all">'
-                . '<span class="glyphicon glyphicon-repeat"></span> {t}</button>', ['t' => Lang::t('retry_all_n', (string) $total)]));
+        $all = $this->layout->form(
+            'retry_all',
+            ['nonce' => bin2hex(random_bytes(16))],
+            Html::fill(
+                '<button type="submit" class="btn btn-primary btn-sm" id="acu-retry-all">'
+                . '<span class="glyphicon glyphicon-repeat"></span> {t}</button>',
+                ['t' => Lang::t('retry_all_n', (string) $total)]
+            )
+        );
         $footer = Html::fill('<div class="panel-footer clearfix"><span class="text-muted">{shown}</span><div class="pull-right">{!all}</div></div>', [
             'shown' => Lang::t('failures_shown', (string) count($rows), (string) $total), 'all' => $all,
         ]);

@@ -73,9 +73,13 @@ final class Health
         if (!is_array($p)) {
             $out[] = ['key' => 'picklists', 'status' => 'warn', 'title' => Lang::t('health_picklists'), 'text' => Lang::t('health_picklists_none'), 'extra' => ''];
         } else {
-            $out[] = ['key' => 'picklists', 'status' => 'ok', 'title' => Lang::t('health_picklists'), 'text' => Lang::t('health_picklists_ok',
-                (string) count((array) ($p['costcenters'] ?? [])), (string) count((array) ($p['accounts'] ?? [])),
-                (string) count((array) ($p['invoicetemplates'] ?? [])), Format::ago($listsWhen)), 'extra' => ''];
+            $out[] = ['key' => 'picklists', 'status' => 'ok', 'title' => Lang::t('health_picklists'), 'text' => Lang::t(
+                'health_picklists_ok',
+                (string) count((array) ($p['costcenters'] ?? [])),
+                (string) count((array) ($p['accounts'] ?? [])),
+                (string) count((array) ($p['invoicetemplates'] ?? [])),
+                Format::ago($listsWhen)
+            ), 'extra' => ''];
         }
 
         $cron = (int) (Cache::get('cron_last_run') ?? 0);

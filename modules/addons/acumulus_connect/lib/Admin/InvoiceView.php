@@ -228,12 +228,14 @@ final class InvoiceView
         } else {
             $credits = Capsule::table(Schema::DOCUMENTS)->where('invoiceid', $id)->where('kind', 'credit')->where('state', 'booked')->count();
             $consequences = '<ul class="acu-consequences">';
-            foreach ([
+            foreach (
+                [
                 Lang::t('resend_c_trash', (string) $current->invoicenumber, (string) $current->entryid),
                 Lang::t('resend_c_new'),
                 Lang::t('resend_c_mail'),
                 $credits > 0 ? Lang::t('resend_c_credits', (string) $credits) : Lang::t('resend_c_payment'),
-            ] as $line) {
+                ] as $line
+            ) {
                 $consequences .= Html::fill('<li>{t}</li>', ['t' => $line]);
             }
             $consequences .= '</ul>';
