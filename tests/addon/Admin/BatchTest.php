@@ -77,6 +77,22 @@ final class BatchTest extends AdminTestCase
         $this->assertSame('send', $plan[$this->ids['addfunds']], 'booked when the setting says so');
     }
 
+    public function testAnInvoiceWithNothingToBookOffersNoSendButSaysWhy(): void
+    {
+        foreach (['addfunds' => 'add-funds invoice', 'cancelled' => 'cancelled before it was booked', 'draft' => 'a draft in WHMCS'] as $k => $why) {
+            $out = $this->page(['action' => 'invoice', 'id' => (string) $this->ids[$k]])->output;
+            $this->assertStringContainsString('id="acu-prediction"', $out, $k);
+            $this->assertStringContainsString($why, $out, $k);
+            $this->assertStringNotContainsString('id="acu-send"', $out, $k);
+            $panel = \WHMCS\Module\Addon\AcumulusConnect\Admin\InvoicePanel::hook(['invoiceid' => $this->ids[$k]]);
+            $this->assertStringContainsString($why, $panel, $k);
+            $this->assertStringNotContainsString('acu-panel-send', $panel, $k);
+        }
+        $out = $this->page(['action' => 'invoice', 'id' => (string) $this->ids['paid']])->output;
+        $this->assertStringContainsString('id="acu-send"', $out);
+        $this->assertStringNotContainsString('id="acu-prediction"', $out);
+    }
+
     public function testFiltersNarrowTheSelection(): void
     {
         $paid = (new Selection(Settings::load()))->run(Filters::fromRequest(['from' => '2000-01-01', 'to' => '2099-12-31', 'status' => 'Unpaid']));

@@ -61,7 +61,12 @@ final class InvoicePanel
             ]);
         }
         $buttons = '';
-        if ($current === null) {
+        $plan = $current === null ? (new Selection(Settings::load()))->planFor($id) : null;
+        if ($plan !== null && !in_array($plan, ['send', 'booked', 'sending'], true)) {
+            $line .= Html::fill('<div class="text-muted small acu-panel-prediction">{t}</div>', [
+                't' => Lang::t('predict_skip', Lang::t('skip_' . $plan)),
+            ]);
+        } elseif ($current === null) {
             $buttons .= $layout->form('send', ['invoiceid' => $id], Html::fill('<button type="submit" class="btn btn-success btn-sm" id="acu-panel-send">'
                 . '{t}</button>', ['t' => Lang::t('send_to_acumulus')]));
         } else {

@@ -217,10 +217,12 @@ final class InvoiceView
     {
         $out = '<div class="panel-body">';
         $plan = (new Selection(Settings::load()))->planFor($id);
-        if ($current === null) {
-            if ($plan !== null && $plan !== 'send' && $plan !== 'booked') {
-                $out .= Html::fill('<p class="text-warning acu-prediction">{t}</p>', ['t' => Lang::t('predict_skip', Lang::t('skip_' . $plan))]);
-            }
+        if ($current === null && $plan !== null && !in_array($plan, ['send', 'booked', 'sending'], true)) {
+            // nothing to book (draft, cancelled, add funds, ...): a send would only record that
+            $out .= Html::fill('<p class="text-warning acu-prediction" id="acu-prediction">{t}</p>', [
+                't' => Lang::t('predict_skip', Lang::t('skip_' . $plan)),
+            ]);
+        } elseif ($current === null) {
             $out .= $this->layout->form('send', ['invoiceid' => $id], Html::fill('<button type="submit" class="btn btn-success" id="acu-send">'
                 . '<span class="glyphicon glyphicon-send"></span> {t}</button> <span class="text-muted">{h}</span>', [
                 't' => Lang::t('send'), 'h' => Lang::t('send_explained'),
