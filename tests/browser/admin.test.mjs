@@ -325,3 +325,19 @@ test('a state-changing POST without the session\'s token is refused', async () =
     assert.deepEqual(leaks, [], 'no response carried the password');
     assert.deepEqual(pageErrors, [], 'no script error on any page');
 });
+
+test('in Dutch for an admin whose language is Dutch', async () => {
+    await fx({ cmd: 'language', language: 'dutch' });
+    try {
+        await page.goto(url());
+        assert.equal(await page.locator('.nav-tabs li.active a').textContent(), 'Overzicht');
+        assert.match(await page.locator('[data-count="booked"] .acu-tile-label').textContent(), /Geboekt/);
+        assert.match(await page.locator('#acumulus-admin').textContent(), /Batch versturen/);
+        await shot('13-dashboard-dutch.png');
+        await page.goto(url({ action: 'batch', id: 1 }));
+        assert.match(await page.locator('#acu-summary').textContent(), /geboekt in Acumulus/);
+        await shot('14-batch-summary-dutch.png');
+    } finally {
+        await fx({ cmd: 'language', language: 'english' });
+    }
+});

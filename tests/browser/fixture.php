@@ -120,6 +120,7 @@ try {
                     return ['ok' => true];
                 })(),
                 'counts' => counts($sim),
+                'language' => ['ok' => Capsule::table('tbladmins')->where('id', 1)->update(['language' => (string) $cmd['language']]) >= 0],
                 'invoice' => (array) Capsule::table('mod_acumulus_connect')->where('id', (int) $cmd['id'])->first(),
                 default => ['error' => 'unknown command'],
             };
