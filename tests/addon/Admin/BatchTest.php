@@ -246,6 +246,7 @@ final class BatchTest extends AdminTestCase
         $this->assertTrue($r->isJson());
         $this->assertSame($batchId, $r->data['id']);
         $this->assertSame(1, $r->data['total']);
+        $this->assertFalse($r->data['blocked'], 'the extension is there: the page may wait for its turn');
         $this->assertSame(json_decode($r->body, true), $r->data);
         $_POST['batch'] = '999';
         $this->assertSame(404, (new AdminPage([]))->handle()->status);

@@ -168,6 +168,9 @@
             update(p);
             if (p.state !== 'running') {
                 finished();
+            } else if (p.blocked) {
+                stopped = true;
+                status(cfg.text.nosend, 'danger');
             } else if (!p.worked) {
                 status(cfg.text.waiting, 'info');
                 window.setTimeout(step, 1000);

@@ -70,7 +70,8 @@ final class BatchRunner
                 $this->store->releaseRunner($batchId, max(1, (int) ceil((microtime(true) - $t0) * 1000)));
             }
         }
-        return $this->progress($batchId) + ['worked' => $worked];
+        // blocked: nothing can send here (no extension); the page says so instead of waiting
+        return $this->progress($batchId) + ['worked' => $worked, 'blocked' => !$this->canWork];
     }
 
     private function run(int $batchId, float $t0): void
