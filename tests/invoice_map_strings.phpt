@@ -35,8 +35,8 @@ var_dump($i['line'][1]['product'] === 'Two lines and a tab');
 // (a backslash already in the text stays a backslash)
 var_dump($i['descriptiontext'] === "Regel 1 & <2>\\nRegel \\n 3 🚀");
 
-// the test XML escapes every special character, and decoding gives the text back
-$xml = acu_test_xml($r['document']);
+// the request XML escapes every special character, and decoding gives the text back
+$xml = acu_request_xml($r['document']);
 var_dump(str_contains($xml, '<companyname1>Müller &amp; Söhne &lt;GmbH&gt; &quot;quoted&quot; &apos;single&apos; &#92; back 🚀👩‍💻</companyname1>'));
 preg_match_all('~<(\w+)>([^<]*)</\1>~', $xml, $m, PREG_SET_ORDER);
 $back = [];

@@ -200,6 +200,13 @@ final class FlowsTest extends AddonTestCase
         self::assertSame('skipped', $this->ledgerRow($container)->state);
         self::assertSame('mass-payment', $this->ledgerRow($container)->skipped_reason);
         self::assertSame('add-funds', $this->ledgerRow($funds)->skipped_reason);
+
+        // sending them by hand maps them again, and settles: still not revenue
+        self::assertSame('done', (new Actions())->send($funds));
+        self::assertSame('done', (new Actions())->send($container));
+        self::assertSame('skipped', $this->ledgerRow($funds)->state);
+        self::assertSame(0, $this->pendingEvents($funds));
+        self::assertCount(2, $this->entries());
     }
 
     public function testManualSendAndResend(): void
@@ -239,5 +246,46 @@ final class FlowsTest extends AddonTestCase
         $this->sb->cron()->run();
         self::assertCount(12, $this->entries());
         self::assertSame([], self::$sim->state('mails')[\AcuSim\Simulator::CONTRACT] ?? [], 'a batch e-mails nobody');
+    }
+
+    public function testABatchSentConcurrentlyKeepsEachOutcomeInItsPlace(): void
+    {
+        $this->sb->addons()->saveSettings('acumulus_connect', ['acumulus_hook_invoice_create_enabled' => ''] + $this->addonSettings());
+        $ids = [];
+        for ($i = 0; $i < 20; $i++) {
+            $ids[] = $this->newInvoice('nl_consumer', [['Hosting ' . $i, sprintf('%d.00', 10 + $i), true]]);
+        }
+        $this->endRequest();
+        $actions = new Actions();
+        foreach ($ids as $id) {
+            $actions->send($id, false);
+        }
+        self::$sim->setFault('invoices/invoice_add', '503', 1, ['after' => 7]);
+        self::$sim->setLatency(50);
+        self::$sim->resetCounters();
+        $seen = [];
+        $outcomes = (new \WHMCS\Module\Addon\AcumulusConnect\Worker())->processMany($ids, 8,
+            static function (int $id, string $outcome) use (&$seen): void {
+                $seen[] = $id;
+            });
+        self::assertSame($ids, array_keys($outcomes));
+        self::assertEqualsCanonicalizing($ids, $seen);
+        $counts = array_count_values($outcomes);
+        self::assertSame(['done' => 19, 'retry' => 1], $counts);
+        self::assertCount(19, $this->entries());
+        $failedId = array_search('retry', $outcomes, true);
+        self::assertSame('queued', $this->ledgerRow($failedId)->state);
+        foreach ($this->entries() as $e) {
+            // each booking carries its own invoice: totals 10..29 ex VAT
+            $ex = (string) $e['total_ex'];
+            self::assertMatchesRegularExpression('/^(1\d|2\d)\.00$/', $ex);
+        }
+        $c = self::$sim->counters();
+        self::assertArrayHasKey('invoices/invoice_add', $c['handshakes']);
+        self::assertLessThanOrEqual(8, $c['handshakes']['invoices/invoice_add'], 'at most one connection per concurrent call, reused');
+
+        $this->laterCron();
+        self::assertCount(20, $this->entries());
+        self::assertSame(20, count(array_unique(array_map(static fn ($e) => (string) $e['total_ex'], $this->entries()))));
     }
 }

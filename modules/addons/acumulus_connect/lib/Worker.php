@@ -31,6 +31,8 @@ final class Worker
     private Ledger $ledger;
     private Context $context;
     private ?Client $client;
+    /** Set when a book step found that the invoice is not to be booked (mapper skip). */
+    private ?string $skipped = null;
 
     public function __construct(?Settings $settings = null, ?Ledger $ledger = null, ?Context $context = null, ?Client $client = null)
     {
@@ -46,7 +48,7 @@ final class Worker
      *
      * @return array<string, int>
      */
-    public function drain(int $max, int $seconds): array
+    public function drain(int $max, int $seconds, int $concurrency = 4): array
     {
         $deadline = microtime(true) + $seconds;
         $counts = [];
@@ -57,14 +59,10 @@ final class Worker
                 break;
             }
             $progress = false;
-            foreach ($ids as $id) {
-                $outcome = $this->process($id);
+            foreach ($this->processMany($ids, $concurrency) as $outcome) {
                 $counts[$outcome] = ($counts[$outcome] ?? 0) + 1;
                 $done++;
                 $progress = $progress || $outcome !== 'busy';
-                if ($done >= $max || microtime(true) >= $deadline) {
-                    break;
-                }
             }
             if (!$progress) {
                 break;
@@ -82,6 +80,121 @@ final class Worker
         if (!$this->ledger->claim($invoiceId)) {
             return 'busy';
         }
+        try {
+            return $this->processClaimed($invoiceId);
+        } finally {
+            $this->ledger->release($invoiceId);
+        }
+    }
+
+    /**
+     * Several invoices at once, sending their bookings concurrently (curl
+     * multi, at most $concurrency at a time): for a batch. An invoice whose
+     * plan is one booking is mapped, its document row written, and sent with
+     * the others; every other invoice (and what follows a booking) goes
+     * through process() as usual. Returns the outcome per invoice id.
+     *
+     * @param list<int> $invoiceIds
+     * @param (callable(int $invoiceId, string $outcome): void)|null $progress
+     * @return array<int, string>
+     */
+    public function processMany(array $invoiceIds, int $concurrency = 8, ?callable $progress = null): array
+    {
+        $outcomes = [];
+        $claimed = [];
+        $prepared = [];
+        $report = static function (int $id, string $outcome) use (&$outcomes, $progress): void {
+            $outcomes[$id] = $outcome;
+            if ($progress !== null) {
+                $progress($id, $outcome);
+            }
+        };
+        try {
+            foreach ($invoiceIds as $id) {
+                if (!$this->ledger->claim($id)) {
+                    $report($id, 'busy');
+                    continue;
+                }
+                $claimed[$id] = true;
+                try {
+                    $p = $this->prepareBooking($id);
+                } catch (Throwable $e) {
+                    $report($id, $this->handle($id, $e));
+                    $this->ledger->release($id);
+                    unset($claimed[$id]);
+                    continue;
+                }
+                if ($p !== null) {
+                    $prepared[$id] = $p;
+                }
+            }
+            $requests = [];
+            foreach ($prepared as $id => $p) {
+                $requests[$id] = ['endpoint' => 'invoices/invoice_add', 'body' => $p['document']];
+            }
+            $results = $requests === [] ? [] : $this->client()->callMany($requests, max(1, $concurrency));
+            foreach ($claimed as $id => $_) {
+                try {
+                    if (isset($prepared[$id])) {
+                        $r = $results[$id] ?? null;
+                        if (!$r instanceof Result) {
+                            throw new StepFailed($r instanceof Throwable ? $r : null, $prepared[$id]['doc']);
+                        }
+                        $this->finishSend($prepared[$id], $r);
+                    }
+                    $report($id, $this->processClaimed($id));
+                } catch (Throwable $e) {
+                    $report($id, $this->handle($id, $e));
+                } finally {
+                    $this->ledger->release($id);
+                }
+            }
+        } finally {
+            foreach (array_keys($claimed) as $id) {
+                $this->ledger->release($id);
+            }
+        }
+        return $outcomes;
+    }
+
+    /**
+     * For processMany: when the plan of a claimed invoice is exactly one
+     * booking, maps it and writes its document row; returns what to send, or
+     * null (nothing to send together: process() handles it).
+     */
+    private function prepareBooking(int $invoiceId): ?array
+    {
+        [$triggers] = $this->ledger->triggers($invoiceId);
+        if ($triggers === []) {
+            return null;
+        }
+        $invoice = Whmcs::invoice($invoiceId);
+        if ($invoice === null) {
+            return null;
+        }
+        $plan = Planner::plan($triggers, $invoice, $this->ledger->forPlanner($invoiceId),
+            $this->settings->all(), $this->context->forPlanner());
+        if (count($plan['steps']) !== 1 || $plan['steps'][0]['action'] !== 'book') {
+            return null;
+        }
+        $step = $plan['steps'][0];
+        $client = Whmcs::client((int) $invoice['userid']);
+        $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
+            $this->context->forMapper($invoiceId, !$step['email']));
+        if ($map['skip'] !== null) {
+            return null; // process() records the skip
+        }
+        return $this->prepareSend($invoiceId, 'invoice', (string) $step['reason'], $map, [
+            'hash' => (string) $step['hash'],
+            'amount' => (string) $step['amount'],
+            'paymentstatus' => $step['paid'] ? 2 : 1,
+            'paymentdate' => $step['paid'] && $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null,
+        ], (int) $invoice['userid']);
+    }
+
+    /** The work of one claimed invoice: plan, steps, again, until it settles. */
+    private function processClaimed(int $invoiceId): string
+    {
         try {
             for ($round = 0; $round < self::MAX_ROUNDS; $round++) {
                 [$triggers, $maxEvent] = $this->ledger->triggers($invoiceId);
@@ -102,25 +215,42 @@ final class Worker
                     continue;
                 }
                 foreach ($plan['steps'] as $step) {
+                    $this->skipped = null;
                     $this->execute($invoiceId, $step, $invoice);
                     if (!$this->ledger->renew($invoiceId)) {
                         throw new RuntimeException('the claim on the invoice was lost (a step took longer than '
                             . Ledger::LEASE . ' s)');
                     }
+                    if ($this->skipped !== null) {
+                        // decided on the invoice and settings as they are now: that
+                        // answers the triggers seen (a later send maps it again)
+                        $this->ledger->clearTriggers($invoiceId, $maxEvent);
+                        $this->summarize($invoiceId, ['not booked: ' . self::skipText($this->skipped)]);
+                        continue 2;
+                    }
                 }
             }
             return $this->failed($invoiceId, 'bug', 'the plan did not settle after ' . self::MAX_ROUNDS
                 . ' rounds; please report this with the activity log');
-        } catch (StepFailed $f) {
-            return $this->stepFailed($invoiceId, $f);
-        } catch (\Acumulus\InvalidArgumentException $e) {
+        } catch (Throwable $e) {
+            return $this->handle($invoiceId, $e);
+        }
+    }
+
+    /** What a failure means for the invoice (retry, failed, uncertain, waiting). */
+    private function handle(int $invoiceId, Throwable $e): string
+    {
+        if ($e instanceof StepFailed) {
+            return $this->stepFailed($invoiceId, $e);
+        }
+        if ($e instanceof CallException) {
+            return $this->stepFailed($invoiceId, new StepFailed($e, null));
+        }
+        if ($e instanceof \Acumulus\InvalidArgumentException) {
             // data WHMCS gave that cannot be booked: the message names the field
             return $this->failed($invoiceId, 'data', $e->getMessage());
-        } catch (Throwable $e) {
-            return $this->unexpected($invoiceId, $e);
-        } finally {
-            $this->ledger->release($invoiceId);
         }
+        return $this->unexpected($invoiceId, $e);
     }
 
     private function client(): Client
@@ -199,6 +329,7 @@ final class Worker
         $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email']));
         if ($map['skip'] !== null) {
+            $this->skipped = (string) $map['skip'];
             $this->ledger->updateRow($invoiceId, ['state' => 'skipped', 'skipped_reason' => (string) $map['skip']]);
             Log::activity(sprintf('Acumulus: invoice %d not booked: %s', $invoiceId, self::skipText((string) $map['skip'])),
                 (int) $invoice['userid']);
@@ -258,6 +389,19 @@ final class Worker
      */
     private function send(int $invoiceId, string $kind, string $reason, array $map, array $fields, int $clientId): void
     {
+        $prepared = $this->prepareSend($invoiceId, $kind, $reason, $map, $fields, $clientId);
+        $result = $this->call($prepared['doc'], fn (Client $c): Result => $c->invoiceAdd($prepared['document']));
+        $this->finishSend($prepared, $result);
+    }
+
+    /**
+     * The document row (state sending, with a marker in the internal notes to
+     * find it again after an unknown outcome) and the document to send.
+     *
+     * @return array{invoice: int, doc: int, kind: string, reason: string, map: array, document: array, client: int}
+     */
+    private function prepareSend(int $invoiceId, string $kind, string $reason, array $map, array $fields, int $clientId): array
+    {
         $document = $map['document'];
         $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8)); // letters, digits, '-': kept as is
         $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
@@ -272,9 +416,15 @@ final class Worker
             'warnings' => $map['warnings'] ? json_encode($map['warnings'], JSON_UNESCAPED_UNICODE) : null,
         ]);
         $this->ledger->updateRow($invoiceId, ['state' => 'sending']);
-        $result = $this->call($docId, fn (Client $c): Result => $c->invoiceAdd($document));
-        $this->moduleLog('invoice_add', $result);
+        return ['invoice' => $invoiceId, 'doc' => $docId, 'kind' => $kind, 'reason' => $reason, 'map' => $map,
+            'document' => $document, 'client' => $clientId];
+    }
 
+    /** Writes down what Acumulus answered to an invoice_add. */
+    private function finishSend(array $prepared, Result $result): void
+    {
+        ['invoice' => $invoiceId, 'doc' => $docId, 'kind' => $kind, 'reason' => $reason, 'map' => $map] = $prepared;
+        $this->moduleLog('invoice_add', $result);
         $main = $result->main;
         $token = self::str($main['token'] ?? '');
         $conceptId = self::str($main['conceptid'] ?? '');
@@ -310,7 +460,7 @@ final class Worker
             isset($map['vat']['type']) ? ', VAT type ' . $map['vat']['type'] : '',
             (string) ($map['reconciliation']['booked_total'] ?? '?'),
             $warnings ? '; warnings: ' . implode('; ', array_map(static fn ($w) => $w['message'], $warnings)) : ''
-        ), $clientId);
+        ), $prepared['client']);
     }
 
     /** @throws StepFailed */
