@@ -72,8 +72,13 @@ function acumulus_connect_upgrade(array $vars): void
 
 function acumulus_connect_output(array $vars): void
 {
+    $page = new AdminPage($vars);
+    // Outside the catch below: a POST without the session's token ends the
+    // request here, as check_token() does in WHMCS.
+    $page->guard();
     try {
-        echo (new AdminPage($vars))->render();
+        // HTML for WHMCS to wrap; a JSON answer (the batch progress) is sent on its own
+        $page->handle()->send();
     } catch (Throwable $e) {
         echo '<div class="alert alert-danger">' . htmlspecialchars(Lang::t('page_failed', $e->getMessage()), ENT_QUOTES, 'UTF-8') . '</div>';
     }
