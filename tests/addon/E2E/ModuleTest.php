@@ -154,4 +154,28 @@ final class ModuleTest extends AddonTestCase
         self::assertCount(1, $this->entries(), 'after activating again the link is still there: paid, not booked twice');
         self::assertSame('2', (string) $this->entries()[0]['paymentstatus']);
     }
+
+    public function testTheOssThresholdFromAcumulusDecidesForAnEuConsumerAtTheSameRate(): void
+    {
+        // a Belgian consumer charged 21 %: Dutch VAT below the OSS threshold,
+        // Belgian VAT above it; Acumulus' report says which (cached a day)
+        $s = $this->sb->scenarios();
+        $be = $s->client('eu_consumer', ['country' => 'BE', 'postcode' => '1000', 'city' => 'Brussel']);
+        self::$sim->setFault('reports/report_threshold_eu_ecommerce', '503', 5);
+        $unknown = $s->invoice($be, [['Webhosting', '10.00', true]]);
+        $this->endRequest();
+        $doc = $this->documents($unknown)[0];
+        self::assertSame('concept', $doc->state, 'threshold unknown: a concept, not a guess');
+        self::assertStringContainsString('vat.oss_unknown', (string) $doc->warnings);
+
+        self::$sim->clearFaults();
+        \WHMCS\Database\Capsule::table('mod_acumulus_connect_cache')->where('name', 'like', 'oss_threshold_%')->delete();
+        $known = $s->invoice($be, [['Webhosting', '10.00', true]]);
+        $this->endRequest();
+        $doc = $this->documents($known)[0];
+        self::assertSame('booked', $doc->state);
+        self::assertSame(1, (int) $doc->vattype, 'below the threshold: Dutch VAT');
+        $year = substr((string) $this->sb->api('GetInvoice', ['invoiceid' => $known])['date'], 0, 4);
+        self::assertSame(['reached' => false], json_decode((string) \WHMCS\Module\Addon\AcumulusConnect\Cache::get('oss_threshold_' . $year), true));
+    }
 }

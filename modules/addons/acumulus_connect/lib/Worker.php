@@ -31,6 +31,8 @@ final class Worker
     private Ledger $ledger;
     private Context $context;
     private ?Client $client;
+    /** @var array<string, true> years whose OSS threshold state was looked at */
+    private array $ossChecked = [];
     /** Set when a book step found that the invoice is not to be booked (mapper skip). */
     private ?string $skipped = null;
 
@@ -179,6 +181,7 @@ final class Worker
         }
         $step = $plan['steps'][0];
         $client = Whmcs::client((int) $invoice['userid']);
+        $this->ensureOssState($invoice);
         $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email']));
         if ($map['skip'] !== null) {
@@ -251,6 +254,16 @@ final class Worker
             return $this->failed($invoiceId, 'data', $e->getMessage());
         }
         return $this->unexpected($invoiceId, $e);
+    }
+
+    /** The OSS threshold state of the invoice's year in the cache, fetched at most once a day (Context reads it). */
+    private function ensureOssState(array $invoice): void
+    {
+        $year = substr((string) ($invoice['date'] ?? ''), 0, 4);
+        if (preg_match('/^\d{4}$/', $year) === 1 && !isset($this->ossChecked[$year])) {
+            $this->ossChecked[$year] = true;
+            Acumulus::ossThresholdReached($this->client(), $year);
+        }
     }
 
     private function client(): Client
@@ -326,6 +339,7 @@ final class Worker
     private function book(int $invoiceId, array $step, array $invoice): void
     {
         $client = Whmcs::client((int) $invoice['userid']);
+        $this->ensureOssState($invoice);
         $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email']));
         if ($map['skip'] !== null) {
