@@ -416,10 +416,7 @@ final class Worker
      */
     private function prepareSend(int $invoiceId, string $kind, string $reason, array $map, array $fields, int $clientId): array
     {
-        $document = $map['document'];
-        $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8)); // letters, digits, '-': kept as is
-        $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
-        $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: ' . $ref;
+        [$document, $ref] = self::withMarker($map['document']);
         $invoiceBlock = $document['customer']['invoice'];
         $docId = $this->ledger->startDocument($invoiceId, $kind, $reason, $fields + [
             'ref' => $ref,
@@ -432,6 +429,21 @@ final class Worker
         $this->ledger->updateRow($invoiceId, ['state' => 'sending']);
         return ['invoice' => $invoiceId, 'doc' => $docId, 'kind' => $kind, 'reason' => $reason, 'map' => $map,
             'document' => $document, 'client' => $clientId];
+    }
+
+    /**
+     * The document with a marker of its own in the internal notes, so the
+     * entry can be found again after an unknown outcome (Reconciler).
+     * Letters, digits and '-' only: they reach Acumulus and come back as is.
+     *
+     * @return array{0: array, 1: string} the document and the marker
+     */
+    public static function withMarker(array $document): array
+    {
+        $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8));
+        $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
+        $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: ' . $ref;
+        return [$document, $ref];
     }
 
     /** Writes down what Acumulus answered to an invoice_add. */

@@ -64,9 +64,7 @@ final class DryRun
             return $out;
         }
         // as the worker sends it: a marker in the internal notes, new at every send
-        $document = $map['document'];
-        $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
-        $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: whmcs-acumulus-' . bin2hex(random_bytes(8));
+        [$document] = Worker::withMarker($map['document']);
         try {
             $api = Acumulus::client($settings, $context->whmcsVersion(), ['testMode' => true]);
             $out['xml'] = $secrets->scrub($api->requestXml($document));
