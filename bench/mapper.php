@@ -22,55 +22,12 @@ function rss_kb(): int
     return $status !== false && preg_match('/^VmRSS:\s+(\d+) kB/m', $status, $m) ? (int) $m[1] : 0;
 }
 
-function invoice5(): array
-{
-    $items = [];
-    foreach ([['Webhosting Pro (01/12/2026 - 31/12/2026)', '19.95', 1, 'Hosting'],
-              ['example.nl - verlenging 1 jaar', '8.95', 1, 'DomainRenew'],
-              ['SSL-certificaat', '29.00', 1, 'Addon'],
-              ['Promo WELKOM', '-4.99', 1, 'PromoHosting'],
-              ['Borg', '25.00', 0, '']] as $i => [$d, $a, $t, $type]) {
-        $items[] = ['id' => $i + 1, 'type' => $type, 'relid' => 12, 'description' => $d, 'amount' => $a, 'taxed' => $t];
-    }
-    return [
-        'result' => 'success', 'invoiceid' => 1042, 'invoicenum' => '2026-0042', 'userid' => 604,
-        'date' => '2026-11-30', 'duedate' => '2026-12-14', 'datepaid' => '2026-12-02 10:00:00',
-        'subtotal' => '77.91', 'credit' => '0.00', 'tax' => '11.12', 'tax2' => '0.00', 'total' => '89.03',
-        'balance' => '0.00', 'taxrate' => '21.000', 'taxrate2' => '0.000', 'status' => 'Paid',
-        'paymentmethod' => 'banktransfer', 'notes' => "Bedankt voor uw bestelling.\nTot ziens.", 'ccgateway' => false,
-        'items' => ['item' => $items],
-        'transactions' => ['transaction' => [['id' => 9, 'userid' => 604, 'currency' => 0, 'gateway' => 'banktransfer',
-            'date' => '2026-12-02 10:00:00', 'description' => 'Invoice Payment', 'amountin' => '89.03', 'fees' => '0.00',
-            'amountout' => '0.00', 'rate' => '1.00000', 'transid' => 'T1', 'invoiceid' => 1042, 'refundid' => 0]]],
-    ];
-}
+require __DIR__ . '/invoice5.inc';
 
-function client(): array
-{
-    return [
-        'client_id' => 604, 'userid' => 604, 'id' => 604, 'firstname' => 'Jan', 'lastname' => 'de Vries',
-        'fullname' => 'Jan de Vries', 'companyname' => 'De Vries & Zonen B.V.', 'email' => 'jan@example.nl',
-        'address1' => 'Kerkstraat 1', 'address2' => '', 'city' => 'Utrecht', 'state' => 'Utrecht', 'postcode' => '3511 AB',
-        'countrycode' => 'NL', 'country' => 'NL', 'countryname' => 'Netherlands', 'phonenumber' => '+31.301234567',
-        'tax_id' => 'NL001234567B01', 'status' => 'Active', 'currency' => 1, 'currency_code' => 'EUR', 'taxexempt' => false,
-        'customfields' => [['id' => 3, 'value' => 'NL001234567B01'], ['id' => 5, 'value' => 'NL91ABNA0417164300']],
-    ];
-}
-
-$settings = [
-    'acumulus_AccountNumber_banktransfer' => '70582 NL91ABNA0417164300 (Zakelijk)',
-    'acumulus_invoice_default_costcenter' => '48663 Algemeen',
-    'acumulus_invoice_template' => '1201 Factuur',
-    'acumulus_whmcs_ibanfield' => 'IBAN',
-    'acumulus_invoice_correction' => 'on',
-    'acumulus_emailaspdf' => 'on',
-    'acumulus_emailaspdf_subject' => 'Factuur {INVOICENUMBER}',
-];
-$context = ['taxType' => 'Exclusive', 'customFields' => [3 => 'VAT/TAX ID', 5 => 'IBAN'], 'today' => '2026-12-02',
-            'currencies' => [['code' => 'EUR', 'rate' => '1.00000'], ['code' => 'USD', 'rate' => '1.08123']]];
-
-$invoice = invoice5();
-$client = client();
+$settings = bench_settings();
+$context = bench_context();
+$invoice = bench_invoice();
+$client = bench_client();
 $first = Acumulus\InvoiceMapper::map($invoice, $client, $settings, $context);
 if ($first['concept'] || $first['reconciliation']['booked_total'] !== '89.03') {
     fwrite(STDERR, "the typical invoice does not map as expected\n");
