@@ -69,16 +69,28 @@ typedef struct acu_xml_writer {
 
 void acu_xml_writer_init(acu_xml_writer *w, size_t limit);
 void acu_xml_writer_free(acu_xml_writer *w);
+/* Allocates room for a document of about n bytes at once (a hint; the
+ * limit stays what it is). */
+void acu_xml_writer_reserve(acu_xml_writer *w, size_t n);
 
 /* The XML declaration. */
 bool acu_xml_decl(acu_xml_writer *w);
 /* <name>; index >= 0 names the element "name[index+1]" in the path (for
  * messages only: repeated elements of a list). */
 bool acu_xml_open(acu_xml_writer *w, const char *name, size_t len, long index);
+/* Goes inside name as acu_xml_open would, without writing its start tag
+ * (written already, e.g. as part of a prefix put with acu_xml_raw). */
+bool acu_xml_enter(acu_xml_writer *w, const char *name, size_t len);
 /* </name> of the innermost open element */
 bool acu_xml_close(acu_xml_writer *w);
 /* <name>text</name>, or <name/> for empty text */
 bool acu_xml_leaf(acu_xml_writer *w, const char *name, size_t len, long index,
+		const char *text, size_t text_len);
+/* The same for a name the caller has already found good with
+ * acu_xml_name_ok (a binding that meets the same key many times in one
+ * document checks it once). */
+bool acu_xml_open_checked(acu_xml_writer *w, const char *name, size_t len, long index);
+bool acu_xml_leaf_checked(acu_xml_writer *w, const char *name, size_t len, long index,
 		const char *text, size_t text_len);
 /* Writes bytes as they are (for text already escaped, such as a mask). */
 bool acu_xml_raw(acu_xml_writer *w, const char *s, size_t len);
