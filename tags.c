@@ -74,17 +74,88 @@ static bool acu_ascii_ieq(const char *s, const char *upper, size_t n)
 	return true;
 }
 
+/* The longest plain tag name (CLIENT_CURRENCY). */
+#define ACU_PLAIN_MAX 15
+
+/* The plain tag called up[0..n) (upper case), or ACU_TAG_COUNT_: by
+ * length first, then whole-name compares of fixed size. Must know every
+ * name of acu_plain_tags (fuzz/fuzz_tags.c checks that it does). */
+static acu_tag_id acu_plain_tag(const char *up, size_t n)
+{
+#define ACU_IS(lit, id) do { if (memcmp(up, lit, sizeof(lit) - 1) == 0) return id; } while (0)
+	switch (n) {
+		case 3:
+			ACU_IS("TAB", ACU_TAG_TAB);
+			break;
+		case 4:
+			ACU_IS("CITY", ACU_TAG_CITY);
+			break;
+		case 5:
+			ACU_IS("STATE", ACU_TAG_STATE);
+			break;
+		case 6:
+			ACU_IS("USERID", ACU_TAG_USERID);
+			break;
+		case 7:
+			ACU_IS("COUNTRY", ACU_TAG_COUNTRY);
+			break;
+		case 8:
+			ACU_IS("LASTNAME", ACU_TAG_LASTNAME);
+			ACU_IS("FULLNAME", ACU_TAG_FULLNAME);
+			ACU_IS("ADDRESS1", ACU_TAG_ADDRESS1);
+			ACU_IS("ADDRESS2", ACU_TAG_ADDRESS2);
+			ACU_IS("POSTCODE", ACU_TAG_POSTCODE);
+			break;
+		case 9:
+			ACU_IS("FIRSTNAME", ACU_TAG_FIRSTNAME);
+			ACU_IS("INVOICEID", ACU_TAG_INVOICEID);
+			break;
+		case 10:
+			ACU_IS("INVOICEDUE", ACU_TAG_INVOICEDUE);
+			break;
+		case 11:
+			ACU_IS("COMPANYNAME", ACU_TAG_COMPANYNAME);
+			ACU_IS("COUNTRYCODE", ACU_TAG_COUNTRYCODE);
+			ACU_IS("PHONENUMBER", ACU_TAG_PHONENUMBER);
+			ACU_IS("INVOICEDATE", ACU_TAG_INVOICEDATE);
+			break;
+		case 12:
+			ACU_IS("INVOICENOTES", ACU_TAG_INVOICENOTES);
+			break;
+		case 13:
+			ACU_IS("INVOICENUMBER", ACU_TAG_INVOICENUMBER);
+			ACU_IS("INVOICESTATUS", ACU_TAG_INVOICESTATUS);
+			break;
+		case 15:
+			ACU_IS("CLIENT_CURRENCY", ACU_TAG_CLIENT_CURRENCY);
+			break;
+		default:
+			break;
+	}
+#undef ACU_IS
+	return ACU_TAG_COUNT_;
+}
+
 /* Is s[0..n) the name of a known tag? Fills *tag when it is. */
 static bool acu_tag_identify(const char *s, size_t n, uint32_t flags, acu_tag *tag)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(acu_plain_tags) / sizeof(acu_plain_tags[0]); i++) {
-		if (acu_plain_tags[i].len == n && acu_ascii_ieq(s, acu_plain_tags[i].name, n)) {
-			if (acu_plain_tags[i].id == ACU_TAG_TAB && !(flags & ACU_TAGS_TABS_ESCAPED)) {
+	if (n <= ACU_PLAIN_MAX) {
+		char up[ACU_PLAIN_MAX];
+		acu_tag_id id;
+
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char) s[i];
+
+			up[i] = (char) (c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+		}
+		id = acu_plain_tag(up, n);
+		if (id != ACU_TAG_COUNT_) {
+			if (id == ACU_TAG_TAB && !(flags & ACU_TAGS_TABS_ESCAPED)) {
 				return false;
 			}
-			tag->id = acu_plain_tags[i].id;
+			tag->id = id;
 			tag->index = 0;
 			tag->name = NULL;
 			tag->name_len = 0;
@@ -204,52 +275,86 @@ static acu_tags_status acu_put_raw(acu_tag_writer *w, const char *s, size_t n)
 	return acu_status(acu_buf_append(w->out, s, n));
 }
 
+/* CR, LF, TAB: the bytes the newline/tab rules look at. */
+#define ACU_NL_TAB(c) ((unsigned char) (c) <= '\r' && ((0x2600u >> (unsigned char) (c)) & 1u))
+
+/* The first CR, LF or TAB in s[i..n), or n. Eight bytes a round: a word
+ * without a byte below 14 has none of them. */
+static size_t acu_next_nl_tab(const char *s, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+
+	while (n - i >= 8) {
+		uint64_t v;
+
+		memcpy(&v, s + i, 8);
+		if (((v - ones * 14) & ~v & highs) != 0) {
+			break;
+		}
+		i += 8;
+	}
+	while (i < n && !ACU_NL_TAB(s[i])) {
+		i++;
+	}
+	return i;
+}
+
 /* Appends text under the newline/tab rules of the flags. A CRLF split over
  * two pieces (template text, then a value) still counts as one newline. */
 static acu_tags_status acu_put_text(acu_tag_writer *w, const char *s, size_t n)
 {
 	const uint32_t nl = w->flags & (ACU_TAGS_NEWLINES_ESCAPED | ACU_TAGS_NEWLINES_TO_SPACE);
 	const uint32_t tab = w->flags & (ACU_TAGS_TABS_ESCAPED | ACU_TAGS_TABS_TO_SPACE);
-	size_t i, start = 0;
+	const char *nl_rep = (nl & ACU_TAGS_NEWLINES_ESCAPED) ? "\\n" : " ";
+	const char *tab_rep = (tab & ACU_TAGS_TABS_ESCAPED) ? "\\t" : " ";
+	size_t i = 0, start = 0;
+	bool after_cr = w->after_cr;   /* the last byte written was a CR we replaced */
 	acu_buf_status st;
 
 	if (!nl && !tab) {
 		return acu_status(acu_buf_append(w->out, s, n));
 	}
-	for (i = 0; i < n; i++) {
-		const char c = s[i];
+	while (i < n) {
+		size_t from = i;
+		char c;
 		const char *rep;
-		size_t rep_len;
 
-		if (nl && c == '\n' && w->after_cr) {
+		i = acu_next_nl_tab(s, i, n);
+		if (i > from) {
+			after_cr = false;
+		}
+		if (i == n) {
+			break;
+		}
+		c = s[i];
+		if (nl && c == '\n' && after_cr) {
 			/* the LF of a CRLF whose CR was already replaced */
-			st = acu_buf_append(w->out, s + start, i - start);
-			if (st != ACU_BUF_OK) {
-				return acu_status(st);
-			}
-			start = i + 1;
-			w->after_cr = false;
-			continue;
-		}
-		w->after_cr = false;
-		if (nl && (c == '\r' || c == '\n')) {
-			rep = (nl & ACU_TAGS_NEWLINES_ESCAPED) ? "\\n" : " ";
-			w->after_cr = c == '\r';
+			rep = "";
+			after_cr = false;
+		} else if (nl && (c == '\r' || c == '\n')) {
+			rep = nl_rep;
+			after_cr = c == '\r';
 		} else if (tab && c == '\t') {
-			rep = (tab & ACU_TAGS_TABS_ESCAPED) ? "\\t" : " ";
+			rep = tab_rep;
+			after_cr = false;
 		} else {
+			/* a byte these flags leave alone */
+			after_cr = false;
+			i++;
 			continue;
 		}
-		rep_len = strlen(rep);
 		st = acu_buf_append(w->out, s + start, i - start);
 		if (st == ACU_BUF_OK) {
-			st = acu_buf_append(w->out, rep, rep_len);
+			st = acu_buf_append(w->out, rep, strlen(rep));
 		}
 		if (st != ACU_BUF_OK) {
+			w->after_cr = after_cr;
 			return acu_status(st);
 		}
-		start = i + 1;
+		i++;
+		start = i;
 	}
+	w->after_cr = after_cr;
 	return acu_status(acu_buf_append(w->out, s + start, n - start));
 }
 
