@@ -1208,10 +1208,24 @@ static zend_string *acu_compact_upper(acu_sv v)
 /* {{{ document helpers */
 
 /* Inserts into a new array under an interned key (no hashing, no check
- * for an existing key: every key is written once). */
+ * for an existing key: every key is written once). The arrays are made
+ * with room for their keys (array_init_size), so an insert is an append;
+ * a full one grows as usual. */
+static zend_always_inline void acu_hash_put(HashTable *ht, zend_string *key, zval *v)
+{
+	if (UNEXPECTED(HT_FLAGS(ht) & HASH_FLAG_UNINITIALIZED)) {
+		zend_hash_real_init_mixed(ht);
+	}
+	if (EXPECTED(ht->nNumUsed < ht->nTableSize && !HT_IS_PACKED(ht) && ZSTR_IS_INTERNED(key))) {
+		_zend_hash_append_ex(ht, key, v, 1);
+	} else {
+		zend_hash_add_new(ht, key, v);
+	}
+}
+
 static void acu_add_zval(zval *arr, zend_string *key, zval *v)
 {
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, v);
 }
 
 static void acu_add_str(zval *arr, zend_string *key, zend_string *s)
@@ -1219,7 +1233,7 @@ static void acu_add_str(zval *arr, zend_string *key, zend_string *s)
 	zval v;
 
 	ZVAL_STR(&v, s);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 static void acu_add_stringl(zval *arr, zend_string *key, const char *p, size_t n)
@@ -1237,7 +1251,7 @@ static void acu_add_long(zval *arr, zend_string *key, zend_long l)
 	zval v;
 
 	ZVAL_LONG(&v, l);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 static void acu_add_bool(zval *arr, zend_string *key, bool b)
@@ -1245,7 +1259,7 @@ static void acu_add_bool(zval *arr, zend_string *key, bool b)
 	zval v;
 
 	ZVAL_BOOL(&v, b);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 static void acu_add_null(zval *arr, zend_string *key)
@@ -1253,7 +1267,7 @@ static void acu_add_null(zval *arr, zend_string *key)
 	zval v;
 
 	ZVAL_NULL(&v);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 /* s when not empty (released when empty); nothing for NULL */
