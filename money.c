@@ -82,13 +82,18 @@ acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t 
 	return ACU_DEC_OK;
 }
 
+/* "00" .. "99" */
+static const char acu_digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *buf)
 {
 	char tmp[ACU_DEC_BUFSIZE];
 	char *const end = tmp + sizeof(tmp);
 	char *p = end;
 	uint64_t mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
-	bool writing = false;
 	unsigned d;
 	size_t n;
 
@@ -98,25 +103,38 @@ size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *bu
 	if (min_decimals > scale) {
 		min_decimals = scale;
 	}
-	/* decimals, right to left; trailing zeros beyond min_decimals dropped.
-	 * d is the position after the point (scale .. 1). */
-	for (d = scale; d > 0; d--) {
-		unsigned digit = (unsigned) (mag % 10);
-
+	/* trailing zero decimals beyond min_decimals are dropped; d decimals stay */
+	d = scale;
+	while (d > min_decimals && mag % 10 == 0) {
 		mag /= 10;
-		if (!writing && digit == 0 && d > min_decimals) {
-			continue;
-		}
-		writing = true;
-		*--p = (char) ('0' + digit);
+		d--;
 	}
-	if (writing) {
+	/* right to left, two digits a round */
+	if (d > 0) {
+		unsigned k = d;
+
+		for (; k >= 2; k -= 2) {
+			p -= 2;
+			memcpy(p, acu_digit_pairs + 2 * (mag % 100), 2);
+			mag /= 100;
+		}
+		if (k) {
+			*--p = (char) ('0' + (unsigned) (mag % 10));
+			mag /= 10;
+		}
 		*--p = '.';
 	}
-	do {
-		*--p = (char) ('0' + (unsigned) (mag % 10));
-		mag /= 10;
-	} while (mag);
+	while (mag >= 100) {
+		p -= 2;
+		memcpy(p, acu_digit_pairs + 2 * (mag % 100), 2);
+		mag /= 100;
+	}
+	if (mag >= 10) {
+		p -= 2;
+		memcpy(p, acu_digit_pairs + 2 * mag, 2);
+	} else {
+		*--p = (char) ('0' + (unsigned) mag);
+	}
 	/* no "-0": a negative value keeps a non-zero digit (only zeros are dropped) */
 	if (v < 0) {
 		*--p = '-';
@@ -131,6 +149,17 @@ acu_i128 acu_div_round(acu_i128 num, acu_i128 den)
 {
 	acu_i128 q, r;
 	bool neg = (num < 0) != (den < 0);
+
+	/* most operands fit 63 bits: the same rounding in 64-bit division */
+	if (num > -INT64_MAX && num < INT64_MAX && den > -INT64_MAX && den < INT64_MAX) {
+		uint64_t n = (uint64_t) (num < 0 ? -num : num), d = (uint64_t) (den < 0 ? -den : den);
+		uint64_t q64 = n / d, r64 = n % d;
+
+		if (r64 >= d - r64) {
+			q64++;
+		}
+		return neg ? -(acu_i128) q64 : (acu_i128) q64;
+	}
 
 	if (num < 0) {
 		num = -num;
