@@ -198,9 +198,9 @@ static acu_sv acu_sv_trim(acu_sv v)
 	return v;
 }
 
-static bool acu_sv_ieq(acu_sv v, const char *lit)
+static zend_always_inline bool acu_sv_ieq(acu_sv v, const char *lit)
 {
-	size_t n = strlen(lit);
+	size_t n = strlen(lit);   /* a literal: folded */
 
 	return v.n == n && zend_binary_strcasecmp(v.p, v.n, lit, n) == 0;
 }
@@ -339,6 +339,20 @@ static bool acu_fail_value(const acu_bind *b, acu_fld field, const zval *zv, con
 
 /* {{{ reading values */
 
+/* v in decimal into buf (MAX_LENGTH_OF_LONG + 1 bytes at least),
+ * NUL-terminated; its length. Digits and a minus, as ZEND_LONG_FMT writes
+ * them, without the cost of a formatted print. */
+static size_t acu_long_text(char *buf, zend_long v)
+{
+	char tmp[MAX_LENGTH_OF_LONG + 1];
+	char *end = tmp + sizeof(tmp) - 1;
+	char *p = zend_print_long_to_buf(end, v);
+	size_t n = (size_t) (end - p);
+
+	memcpy(buf, p, n + 1);
+	return n;
+}
+
 static zval *acu_find(HashTable *ht, const char *key, size_t len)
 {
 	zval *zv;
@@ -379,7 +393,7 @@ static bool acu_text(const acu_bind *b, zval *zv, acu_fld field, acu_sv *out, ch
 			*out = acu_sv_str(Z_STR_P(zv));
 			return true;
 		case IS_LONG:
-			out->n = (size_t) snprintf(num, 24, ZEND_LONG_FMT, Z_LVAL_P(zv));
+			out->n = acu_long_text(num, Z_LVAL_P(zv));
 			out->p = num;
 			out->zs = NULL;
 			return true;
@@ -689,14 +703,16 @@ static bool acu_set_text(const acu_bind *b, HashTable *ht, int id, acu_sv *out)
 
 static bool acu_set_flag(const acu_bind *b, HashTable *ht, int id, bool *out)
 {
+	/* the default of a yes/no setting is "on" or "" */
 	return acu_flag(b, acu_get(ht, acu_setting_keys[id]), ACU_SET_FLD(id),
-		acu_sv_ieq(acu_default(id), "on"), out);
+		acu_settings_table[id].def_len == 2, out);
 }
 
 /* A dropdown stored as its option text: index of the option, or the
- * default's for "" or a missing row. */
+ * default's (def_index: options[def_index] is the default) for "" or a
+ * missing row. */
 static bool acu_set_choice(const acu_bind *b, HashTable *ht, int id,
-		const char *const *options, int *out)
+		const char *const *options, int def_index, int *out)
 {
 	acu_sv v;
 	int i;
@@ -705,8 +721,9 @@ static bool acu_set_choice(const acu_bind *b, HashTable *ht, int id,
 		return false;
 	}
 	v = acu_sv_trim(v);
-	if (v.n == 0) {
-		v = acu_default(id);
+	if (v.n == 0 || v.p == acu_settings_table[id].def) {
+		*out = def_index;
+		return true;
 	}
 	for (i = 0; options[i]; i++) {
 		if (acu_sv_ieq(v, options[i])) {
@@ -779,9 +796,9 @@ static bool acu_read_settings(acu_bind *b, HashTable *ht, acu_settings *s)
 			|| !acu_set_flag(b, ht, ACU_S_CONFIRMREADING, &s->confirmreading)
 			|| !acu_set_flag(b, ht, ACU_S_BOOK_ADDFUNDS, &s->book_addfunds)
 			|| !acu_set_flag(b, ht, ACU_S_BOOK_ZERO_TOTAL, &s->book_zero_total)
-			|| !acu_set_choice(b, ht, ACU_S_CUSTOMER_TYPE, types, &s->customer_type)
-			|| !acu_set_choice(b, ht, ACU_S_COUNTRYAUTONAME, autoname, &s->countryautoname)
-			|| !acu_set_choice(b, ht, ACU_S_NATURE, natures, &nature)
+			|| !acu_set_choice(b, ht, ACU_S_CUSTOMER_TYPE, types, 2, &s->customer_type)
+			|| !acu_set_choice(b, ht, ACU_S_COUNTRYAUTONAME, autoname, 0, &s->countryautoname)
+			|| !acu_set_choice(b, ht, ACU_S_NATURE, natures, 0, &nature)
 			|| !acu_set_text(b, ht, ACU_S_VATFIELD, &s->vatfield)
 			|| !acu_set_text(b, ht, ACU_S_IBANFIELD, &s->ibanfield)
 			|| !acu_set_text(b, ht, ACU_S_MARK, &s->mark)
@@ -873,6 +890,10 @@ static bool acu_read_vat_rates(const acu_bind *b, zval *zv, acu_context *c)
 	return true;
 }
 
+/* strcmp(ZSTR_VAL(key), lit) == 0 (the key up to a NUL byte is lit),
+ * without a call when the lengths already tell. */
+#define ACU_CSTR_IS(key, lit) (ZSTR_LEN(key) >= sizeof(lit) - 1 && memcmp(ZSTR_VAL(key), lit, sizeof(lit)) == 0)
+
 static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 {
 	zend_string *key;
@@ -901,7 +922,7 @@ static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 		if (Z_TYPE_P(zv) == IS_NULL) {
 			continue;
 		}
-		if (strcmp(k, "taxType") == 0) {
+		if (ACU_CSTR_IS(key, "taxType")) {
 			acu_sv v;
 
 			if (Z_TYPE_P(zv) != IS_STRING) {
@@ -913,57 +934,57 @@ static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 			} else if (!acu_sv_ieq(v, "Exclusive") && v.n != 0) {
 				return acu_fail_value(b, field, zv, "is not \"Exclusive\" or \"Inclusive\"");
 			}
-		} else if (strcmp(k, "taxL2Compound") == 0) {
+		} else if (ACU_CSTR_IS(key, "taxL2Compound")) {
 			if (!acu_flag(b, zv, field, false, &c->compound)) {
 				return false;
 			}
-		} else if (strcmp(k, "taxEnabled") == 0) {
+		} else if (ACU_CSTR_IS(key, "taxEnabled")) {
 			if (!acu_flag(b, zv, field, true, &c->tax_enabled)) {
 				return false;
 			}
-		} else if (strcmp(k, "taxPerLineItem") == 0) {
+		} else if (ACU_CSTR_IS(key, "taxPerLineItem")) {
 			if (!acu_tristate(b, zv, field, &c->per_line)) {
 				return false;
 			}
-		} else if (strcmp(k, "currencies") == 0) {
+		} else if (ACU_CSTR_IS(key, "currencies")) {
 			if (!acu_list(b, zv, K(currency), field, &c->currencies, &c->currencies_tmp)) {
 				return false;
 			}
-		} else if (strcmp(k, "customFields") == 0) {
+		} else if (ACU_CSTR_IS(key, "customFields")) {
 			if (Z_TYPE_P(zv) != IS_ARRAY) {
 				return acu_fail_value(b, field, zv, "is not an array of field id => name");
 			}
 			c->fields = Z_ARRVAL_P(zv);
-		} else if (strcmp(k, "today") == 0) {
+		} else if (ACU_CSTR_IS(key, "today")) {
 			if (!acu_date(b, zv, field, true, false, &c->today)) {
 				return false;
 			}
-		} else if (strcmp(k, "ossThresholdReached") == 0) {
+		} else if (ACU_CSTR_IS(key, "ossThresholdReached")) {
 			if (!acu_tristate(b, zv, field, &c->oss)) {
 				return false;
 			}
-		} else if (strcmp(k, "vatNumberValid") == 0) {
+		} else if (ACU_CSTR_IS(key, "vatNumberValid")) {
 			if (!acu_tristate(b, zv, field, &c->vat_valid)) {
 				return false;
 			}
-		} else if (strcmp(k, "vatRates") == 0) {
+		} else if (ACU_CSTR_IS(key, "vatRates")) {
 			if (!acu_read_vat_rates(b, zv, c)) {
 				return false;
 			}
-		} else if (strcmp(k, "invoiceCountry") == 0) {
+		} else if (ACU_CSTR_IS(key, "invoiceCountry")) {
 			if (Z_TYPE_P(zv) != IS_STRING || (Z_STRLEN_P(zv) != 0
 					&& !acu_country_normalise(Z_STRVAL_P(zv), Z_STRLEN_P(zv), c->invoice_country))) {
 				return acu_fail_value(b, field, zv, "is not a two-letter country code");
 			}
-		} else if (strcmp(k, "batch") == 0) {
+		} else if (ACU_CSTR_IS(key, "batch")) {
 			if (!acu_flag(b, zv, field, false, &c->batch)) {
 				return false;
 			}
-		} else if (strcmp(k, "bookCancelled") == 0) {
+		} else if (ACU_CSTR_IS(key, "bookCancelled")) {
 			if (!acu_flag(b, zv, field, false, &c->book_cancelled)) {
 				return false;
 			}
-		} else if (strcmp(k, "whmcsVersion") == 0) {
+		} else if (ACU_CSTR_IS(key, "whmcsVersion")) {
 			if (Z_TYPE_P(zv) != IS_STRING) {
 				return acu_fail_value(b, field, zv, "is not text");
 			}
@@ -1738,8 +1759,10 @@ static acu_sv acu_account(const acu_bind *b, const acu_settings *s, acu_sv gw)
 	if (gw.n > 120) {
 		gw.n = 120;
 	}
-	snprintf(key, sizeof(key), ACU_GATEWAY_PREFIX "%.*s", (int) gw.n, gw.p);
-	zv = acu_find(s->ht, key, strlen(key));
+	memcpy(key, ACU_GATEWAY_PREFIX, sizeof(ACU_GATEWAY_PREFIX) - 1);
+	memcpy(key + sizeof(ACU_GATEWAY_PREFIX) - 1, gw.p, gw.n);
+	key[sizeof(ACU_GATEWAY_PREFIX) - 1 + gw.n] = '\0';
+	zv = acu_find(s->ht, key, sizeof(ACU_GATEWAY_PREFIX) - 1 + gw.n);
 	if (zv == NULL || Z_TYPE_P(zv) != IS_STRING || Z_STRLEN_P(zv) == 0) {
 		acu_warn(b->ws, "account.unmapped", false,
 			"no Acumulus account is set for the payment gateway \"%.*s\" (setting %s): Acumulus "
@@ -1938,9 +1961,10 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 		zv = acu_get(inv, K(id));
 	}
 	if (zv && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) > 0) {
-		snprintf(b->id, sizeof(b->id), ZEND_LONG_FMT, Z_LVAL_P(zv));
+		acu_long_text(b->id, Z_LVAL_P(zv));
 	} else if (zv && Z_TYPE_P(zv) == IS_STRING && acu_numeric_number(acu_sv_str(Z_STR_P(zv)))) {
-		snprintf(b->id, sizeof(b->id), "%s", Z_STRVAL_P(zv));
+		/* at most 18 digits */
+		memcpy(b->id, Z_STRVAL_P(zv), Z_STRLEN_P(zv) + 1);
 	} else {
 		acu_fail_value(b, FLD("invoiceid"), zv, "is not an invoice id");
 		goto done;
@@ -2495,9 +2519,10 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 			zv = acu_get(tag_invoice, K(id));
 		}
 		if (zv && Z_TYPE_P(zv) == IS_LONG) {
-			snprintf(b->id, sizeof(b->id), ZEND_LONG_FMT, Z_LVAL_P(zv));
+			acu_long_text(b->id, Z_LVAL_P(zv));
 		} else if (zv && Z_TYPE_P(zv) == IS_STRING && acu_numeric_number(acu_sv_str(Z_STR_P(zv)))) {
-			snprintf(b->id, sizeof(b->id), "%s", Z_STRVAL_P(zv));
+			/* at most 18 digits */
+			memcpy(b->id, Z_STRVAL_P(zv), Z_STRLEN_P(zv) + 1);
 		}
 	} else if (zv) {
 		acu_fail_value(b, FLD("credit.invoice"), zv, "is not a GetInvoice array");

@@ -139,8 +139,9 @@ static acu_tag_result acumulus_tag_text(acumulus_tag_lookup *lk, const acu_tag *
 			*len = Z_STRLEN_P(zv);
 			return ACU_TAG_VALUE;
 		case IS_LONG:
-			*len = (size_t) snprintf(lk->num, sizeof(lk->num), ZEND_LONG_FMT, Z_LVAL_P(zv));
-			*val = lk->num;
+			/* digits and a minus, as ZEND_LONG_FMT writes them */
+			*val = zend_print_long_to_buf(lk->num + sizeof(lk->num) - 1, Z_LVAL_P(zv));
+			*len = (size_t) (lk->num + sizeof(lk->num) - 1 - *val);
 			return ACU_TAG_VALUE;
 		case IS_NULL:
 		case IS_FALSE:
