@@ -18,6 +18,8 @@ typedef struct acu_buf {
 	size_t len;    /* bytes used, without the terminator */
 	size_t cap;    /* bytes allocated */
 	size_t limit;  /* maximum len; SIZE_MAX for none */
+	bool lent;     /* data is the caller's storage (acu_buf_init_lent): never
+	                  reallocated or freed here; growing moves to the heap */
 } acu_buf;
 
 typedef enum acu_buf_status {
@@ -32,13 +34,29 @@ static inline void acu_buf_init(acu_buf *b, size_t limit)
 	b->len = 0;
 	b->cap = 0;
 	b->limit = limit;
+	b->lent = false;
+}
+
+/* A buffer that starts in the caller's storage (size >= 1 bytes, e.g. on
+ * the stack), so short results need no allocation. */
+static inline void acu_buf_init_lent(acu_buf *b, char *storage, size_t size, size_t limit)
+{
+	b->data = storage;
+	b->data[0] = '\0';
+	b->len = 0;
+	b->cap = size;
+	b->limit = limit;
+	b->lent = true;
 }
 
 static inline void acu_buf_free(acu_buf *b)
 {
-	acu_mem_free(b->data);
+	if (!b->lent) {
+		acu_mem_free(b->data);
+	}
 	b->data = NULL;
 	b->len = b->cap = 0;
+	b->lent = false;
 }
 
 /* memcpy for the short pieces documents are made of (names, values): up to
@@ -77,9 +95,19 @@ static inline acu_buf_status acu_buf_reserve(acu_buf *b, size_t n)
 	while (cap < need) {
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
 	}
-	p = acu_mem_realloc(b->data, cap);
-	if (p == NULL) {
-		return ACU_BUF_NOMEM;
+	if (b->lent) {
+		/* out of the caller's storage, onto the heap */
+		p = acu_mem_realloc(NULL, cap);
+		if (p == NULL) {
+			return ACU_BUF_NOMEM;
+		}
+		memcpy(p, b->data, b->len + 1);
+		b->lent = false;
+	} else {
+		p = acu_mem_realloc(b->data, cap);
+		if (p == NULL) {
+			return ACU_BUF_NOMEM;
+		}
 	}
 	b->data = p;
 	b->cap = cap;

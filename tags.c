@@ -278,20 +278,27 @@ static acu_tags_status acu_put_raw(acu_tag_writer *w, const char *s, size_t n)
 /* CR, LF, TAB: the bytes the newline/tab rules look at. */
 #define ACU_NL_TAB(c) ((unsigned char) (c) <= '\r' && ((0x2600u >> (unsigned char) (c)) & 1u))
 
-/* The first CR, LF or TAB in s[i..n), or n. Eight bytes a round: a word
- * without a byte below 14 has none of them. */
-static size_t acu_next_nl_tab(const char *s, size_t i, size_t n)
+/* Whether the 8 bytes at s have one below 14 (as CR, LF and TAB are). */
+static inline bool acu_word_low(const char *s)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t v;
 
-	while (n - i >= 8) {
-		uint64_t v;
+	memcpy(&v, s, 8);
+	return ((v - ones * 14) & ~v & highs) != 0;
+}
 
-		memcpy(&v, s + i, 8);
-		if (((v - ones * 14) & ~v & highs) != 0) {
-			break;
-		}
+/* The first CR, LF or TAB in s[i..n), or n. Eight bytes a round: a word
+ * without a byte below 14 has none of them; a rest shorter than a word is
+ * looked at through the last word of s (which may overlap bytes before i:
+ * then they are looked at one by one). */
+static size_t acu_next_nl_tab(const char *s, size_t i, size_t n)
+{
+	while (n - i >= 8 && !acu_word_low(s + i)) {
 		i += 8;
+	}
+	if (i < n && n >= 8 && n - i < 8 && !acu_word_low(s + n - 8)) {
+		return n;
 	}
 	while (i < n && !ACU_NL_TAB(s[i])) {
 		i++;

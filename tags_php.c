@@ -407,13 +407,14 @@ zend_string *acumulus_tags_render(const char *what, const char *tpl, size_t len,
 {
 	acumulus_tag_lookup lk = { src, NULL, { 0 }, NULL };
 	zend_string *result = NULL, *prefix;
+	char storage[256];   /* most results fit: no allocation but the result */
 	acu_buf out;
 	acu_tags_status st;
 
 	if (what == NULL) {
 		what = "template";
 	}
-	acu_buf_init(&out, max_len);
+	acu_buf_init_lent(&out, storage, sizeof(storage), max_len);
 	st = acu_tags_render(tpl, len, flags, acumulus_tag_lookup_cb, &lk, &out);
 	if (lk.tmp) {
 		zend_string_release(lk.tmp);

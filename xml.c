@@ -245,7 +245,7 @@ bool acu_xml_name_ok(const char *name, size_t len)
 void acu_xml_writer_init(acu_xml_writer *w, size_t limit)
 {
 	acu_buf_init(&w->out, limit);
-	acu_buf_init(&w->path, SIZE_MAX);
+	acu_buf_init_lent(&w->path, w->path_storage, sizeof(w->path_storage), SIZE_MAX);
 	w->depth = 0;
 	w->err.code = ACU_XML_W_OK;
 	w->err.offset = 0;

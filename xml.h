@@ -65,6 +65,7 @@ typedef struct acu_xml_writer {
 	} open[ACU_XML_MAX_DEPTH];
 	int depth;
 	acu_xml_werror err;          /* the first refusal; writing stops there */
+	char path_storage[128];      /* where path starts (acu_buf_init_lent) */
 } acu_xml_writer;
 
 void acu_xml_writer_init(acu_xml_writer *w, size_t limit);
