@@ -641,6 +641,8 @@ static bool acumulus_write_map(acumulus_wctx *x, HashTable *ht, bool top)
 		return true;
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, v) {
+		bool ok;
+
 		if (key == NULL) {
 			char num[32];
 			int n = snprintf(num, sizeof(num), "%lu", (unsigned long) idx);
@@ -654,7 +656,15 @@ static bool acumulus_write_map(acumulus_wctx *x, HashTable *ht, bool top)
 				"set by the client itself (contract, format, testmode, lang, connector)");
 			return false;
 		}
-		if (!acumulus_write_value(x, ZSTR_VAL(key), ZSTR_LEN(key), acumulus_name_checked(x, key), -1, v)) {
+		ok = acumulus_name_checked(x, key);
+		ZVAL_DEREF(v);
+		/* the common leaves here, the rest (and every refusal) in write_value */
+		if (EXPECTED(ok && Z_TYPE_P(v) == IS_STRING)) {
+			if (UNEXPECTED(!acu_xml_leaf_checked(x->w, ZSTR_VAL(key), ZSTR_LEN(key), -1, Z_STRVAL_P(v), Z_STRLEN_P(v)))) {
+				*x->msg = acumulus_writer_msg(x->w);
+				return false;
+			}
+		} else if (!acumulus_write_value(x, ZSTR_VAL(key), ZSTR_LEN(key), ok, -1, v)) {
 			return false;
 		}
 	} ZEND_HASH_FOREACH_END();
