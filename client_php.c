@@ -660,7 +660,8 @@ static bool acumulus_write_map(acumulus_wctx *x, HashTable *ht, bool top)
 		ZVAL_DEREF(v);
 		/* the common leaves here, the rest (and every refusal) in write_value */
 		if (EXPECTED(ok && Z_TYPE_P(v) == IS_STRING)) {
-			if (UNEXPECTED(!acu_xml_leaf_checked(x->w, ZSTR_VAL(key), ZSTR_LEN(key), -1, Z_STRVAL_P(v), Z_STRLEN_P(v)))) {
+			if (!acu_xml_leaf_plain(x->w, ZSTR_VAL(key), ZSTR_LEN(key), Z_STRVAL_P(v), Z_STRLEN_P(v))
+					&& !acu_xml_leaf_checked(x->w, ZSTR_VAL(key), ZSTR_LEN(key), -1, Z_STRVAL_P(v), Z_STRLEN_P(v))) {
 				*x->msg = acumulus_writer_msg(x->w);
 				return false;
 			}

@@ -29,7 +29,7 @@ enum { T_PLAIN = 0, T_ENTITY, T_CONTROL, T_CR, T_HIGH };
 #define T_X4(t) t, t, t, t
 #define T_X16(t) T_X4(t), T_X4(t), T_X4(t), T_X4(t)
 
-static const unsigned char acu_xml_class[256] = {
+const unsigned char acu_xml_class[256] = {
 	/* 0x00 - 0x1f: control characters, but TAB and LF pass and CR is a reference */
 	T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL,
 	T_CONTROL, T_PLAIN,   T_PLAIN,   T_CONTROL, T_CONTROL, T_CR,      T_CONTROL, T_CONTROL,
@@ -480,28 +480,11 @@ static inline bool acu_xml_leaf_(acu_xml_writer *w, const char *name, size_t len
 		return acu_xml_fail(w, check && !acu_xml_name_ok(name, len) ? ACU_XML_W_NAME : ACU_XML_W_STATE);
 	}
 	/* The leaf goes on the path only when it fails (for the message): a
-	 * leaf that is written leaves the path as it was. */
-	if (text_len != 0 && acu_xml_plain_run((const unsigned char *) text, 0, text_len) == text_len) {
-		/* text without anything to escape, the common case: when the
-		 * whole element fits, it is written in one go */
-		size_t n = 2 * len + 5 + text_len;
-		acu_buf *b = &w->out;
-
-		if (n < b->cap - b->len && n <= b->limit - b->len) {
-			p = b->data + b->len;
-			*p++ = '<';
-			acu_copy(p, name, len);
-			p += len;
-			*p++ = '>';
-			acu_copy(p, text, text_len);
-			p += text_len;
-			*p++ = '<';
-			*p++ = '/';
-			acu_copy(p, name, len);
-			p[len] = '>';
-			acu_xml_wrote(w, n);
-			return true;
-		}
+	 * leaf that is written leaves the path as it was. Text without anything
+	 * to escape, the common case: when the whole element fits, it is
+	 * written in one go. */
+	if (acu_xml_leaf_plain(w, name, len, text, text_len)) {
+		return true;
 	}
 	if (text_len == 0) {
 		if ((p = acu_xml_room(w, len + 3)) == NULL) {
