@@ -365,7 +365,7 @@ static zval *acu_find(HashTable *ht, const char *key, size_t len)
 }
 
 /* A value by interned key; NULL for missing or null. */
-static zval *acu_get(HashTable *ht, zend_string *key)
+static zend_always_inline zval *acu_get(HashTable *ht, zend_string *key)
 {
 	zval *zv;
 
@@ -1244,12 +1244,12 @@ static zend_always_inline void acu_hash_put(HashTable *ht, zend_string *key, zva
 	}
 }
 
-static void acu_add_zval(zval *arr, zend_string *key, zval *v)
+static zend_always_inline void acu_add_zval(zval *arr, zend_string *key, zval *v)
 {
 	acu_hash_put(Z_ARRVAL_P(arr), key, v);
 }
 
-static void acu_add_str(zval *arr, zend_string *key, zend_string *s)
+static zend_always_inline void acu_add_str(zval *arr, zend_string *key, zend_string *s)
 {
 	zval v;
 
@@ -1267,7 +1267,7 @@ static void acu_add_string(zval *arr, zend_string *key, const char *p)
 	acu_add_str(arr, key, zend_string_init(p, strlen(p), 0));
 }
 
-static void acu_add_long(zval *arr, zend_string *key, zend_long l)
+static zend_always_inline void acu_add_long(zval *arr, zend_string *key, zend_long l)
 {
 	zval v;
 
@@ -1374,16 +1374,45 @@ static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, un
 	return s;
 }
 
+/* Whether p[0..n) has a CR, LF or TAB: eight bytes a round (a word with
+ * no byte below 14 has none), the rest one by one. */
+static bool acu_has_nl_tab(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		if (((w - ones * 14) & ~w & highs) != 0) {
+			break;
+		}
+	}
+	for (; i < n; i++) {
+		if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t') {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Renders a template with the tags of the invoice and client. NULL with an
  * exception thrown on failure. */
 static zend_string *acu_render(const acu_bind *b, const char *what, acu_sv tpl, uint32_t flags)
 {
 	acumulus_tag_source src = { b->invoice, b->client, b->fields };
+	size_t max_len = (size_t) ACUMULUS_G(tags_max_length);
 
 	if (tpl.n == 0) {
 		return ZSTR_EMPTY_ALLOC();
 	}
-	return acumulus_tags_render(what, tpl.p, tpl.n, &src, flags, (size_t) ACUMULUS_G(tags_max_length));
+	/* no tag, nothing for the newline and tab rules, within the limit: the
+	 * result is the text as it is (what the tag engine would make of it) */
+	if (tpl.n <= max_len && memchr(tpl.p, '{', tpl.n) == NULL && !acu_has_nl_tab(tpl.p, tpl.n)) {
+		return acu_sv_zstr(tpl);
+	}
+	return acumulus_tags_render(what, tpl.p, tpl.n, &src, flags, max_len);
 }
 
 #define ACU_ONE_LINE (ACU_TAGS_NEWLINES_TO_SPACE | ACU_TAGS_TABS_TO_SPACE)
@@ -1397,7 +1426,7 @@ static zend_string *acu_one_line(acu_sv v)
 	size_t i, n = 0;
 
 	v = acu_sv_trim(v);
-	if (!memchr(v.p, '\n', v.n) && !memchr(v.p, '\r', v.n) && !memchr(v.p, '\t', v.n)) {
+	if (!acu_has_nl_tab(v.p, v.n)) {
 		return acu_sv_zstr(v);
 	}
 	s = zend_string_alloc(v.n, 0);

@@ -7,7 +7,7 @@
 
 #include "money.h"
 
-static const int64_t acu_pow10_table[19] = {
+const int64_t acu_pow10_table[19] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
 	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
 	1000000000000LL, 10000000000000LL, 100000000000000LL,
@@ -15,10 +15,6 @@ static const int64_t acu_pow10_table[19] = {
 	1000000000000000000LL
 };
 
-int64_t acu_pow10(unsigned n)
-{
-	return n < 19 ? acu_pow10_table[n] : 0;
-}
 
 acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t *out)
 {

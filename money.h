@@ -63,7 +63,12 @@ size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *bu
 acu_i128 acu_div_round(acu_i128 num, acu_i128 den);
 
 /* 10^n for n in 0..18. */
-int64_t acu_pow10(unsigned n);
+extern const int64_t acu_pow10_table[19];
+
+static inline int64_t acu_pow10(unsigned n)
+{
+	return n < 19 ? acu_pow10_table[n] : 0;
+}
 
 /* Converts v from scale `from` to scale `to`, rounding half away from zero
  * when decimals are dropped. The caller keeps the result within range. */

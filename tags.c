@@ -318,6 +318,9 @@ static acu_tags_status acu_put_text(acu_tag_writer *w, const char *s, size_t n)
 	bool after_cr = w->after_cr;   /* the last byte written was a CR we replaced */
 	acu_buf_status st;
 
+	if (n == 0) {
+		return ACU_TAGS_OK;   /* nothing written, CRLF state kept */
+	}
 	if (!nl && !tab) {
 		return acu_status(acu_buf_append(w->out, s, n));
 	}
