@@ -16,6 +16,52 @@ const int64_t acu_pow10_table[19] = {
 };
 
 
+/* The common shape ("12.10", "-4.99", "21"): digits, and at most scale
+ * decimals, few enough that no range check is needed. Returns false,
+ * having set nothing, for everything else (acu_dec_parse then decides). */
+static bool acu_dec_parse_plain(const char *s, size_t len, unsigned scale, int64_t *out)
+{
+	size_t i = 0, int_digits;
+	unsigned frac = 0;
+	uint64_t v = 0;
+	bool neg = false;
+
+	if (len == 0 || len > 18) {
+		return false;
+	}
+	if (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	int_digits = i;
+	while (i < len && (unsigned) (s[i] - '0') < 10) {
+		v = v * 10 + (unsigned) (s[i] - '0');
+		i++;
+	}
+	int_digits = i - int_digits;
+	/* below 10^17 = ACU_DEC_MAX_UNITS whatever the decimals are */
+	if (int_digits == 0 || int_digits + scale > 17) {
+		return false;
+	}
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && frac < scale && (unsigned) (s[i] - '0') < 10) {
+			v = v * 10 + (unsigned) (s[i] - '0');
+			frac++;
+			i++;
+		}
+		if (frac == 0) {
+			return false;
+		}
+	}
+	if (i != len) {
+		return false;
+	}
+	v *= (uint64_t) acu_pow10(scale - frac);
+	*out = neg ? -(int64_t) v : (int64_t) v;
+	return true;
+}
+
 acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t *out)
 {
 	size_t i = 0, int_digits = 0, frac_digits = 0;
@@ -25,6 +71,9 @@ acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t 
 	*out = 0;
 	if (scale > ACU_DEC_MAX_SCALE) {
 		return ACU_DEC_E_SCALE;
+	}
+	if (acu_dec_parse_plain(s, len, scale, out)) {
+		return ACU_DEC_OK;
 	}
 	if (i < len && (s[i] == '-' || s[i] == '+')) {
 		neg = s[i] == '-';
@@ -141,21 +190,10 @@ size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *bu
 	return n;
 }
 
-acu_i128 acu_div_round(acu_i128 num, acu_i128 den)
+acu_i128 acu_div_round_wide(acu_i128 num, acu_i128 den)
 {
 	acu_i128 q, r;
 	bool neg = (num < 0) != (den < 0);
-
-	/* most operands fit 63 bits: the same rounding in 64-bit division */
-	if (num > -INT64_MAX && num < INT64_MAX && den > -INT64_MAX && den < INT64_MAX) {
-		uint64_t n = (uint64_t) (num < 0 ? -num : num), d = (uint64_t) (den < 0 ? -den : den);
-		uint64_t q64 = n / d, r64 = n % d;
-
-		if (r64 >= d - r64) {
-			q64++;
-		}
-		return neg ? -(acu_i128) q64 : (acu_i128) q64;
-	}
 
 	if (num < 0) {
 		num = -num;
