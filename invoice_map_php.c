@@ -365,6 +365,53 @@ static zval *acu_find(HashTable *ht, const char *key, size_t len)
 }
 
 /* A value by interned key; NULL for missing or null. */
+/* Whether two strings of the same length n have the same bytes: the short
+ * keys of these arrays without a call. */
+static zend_always_inline bool acu_same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, x2, y2;
+	uint32_t u, v, u2, v2;
+
+	if (n > 16) {
+		return memcmp(a, b, n) == 0;
+	}
+	if (n >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&x2, a + n - 8, 8);
+		memcpy(&y2, b + n - 8, 8);
+		return ((x ^ y) | (x2 ^ y2)) == 0;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		memcpy(&u2, a + n - 4, 4);
+		memcpy(&v2, b + n - 4, 4);
+		return ((u ^ v) | (u2 ^ v2)) == 0;
+	}
+	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/* zend_hash_find_known_hash, inline: the bucket chain of the key's hash
+ * (an interned key: its hash is known), the same key or one with the same
+ * hash and bytes. Packed and uninitialised arrays have empty chains. */
+static zend_always_inline zval *acu_find_known(const HashTable *ht, const zend_string *key)
+{
+	Bucket *arData = ht->arData;
+	uint32_t idx = HT_HASH_EX(arData, (uint32_t) ZSTR_H(key) | ht->nTableMask);
+
+	while (idx != HT_INVALID_IDX) {
+		Bucket *p = HT_HASH_TO_BUCKET_EX(arData, idx);
+
+		if (p->key == key || (p->h == ZSTR_H(key) && p->key && ZSTR_LEN(p->key) == ZSTR_LEN(key)
+				&& acu_same_bytes(ZSTR_VAL(p->key), ZSTR_VAL(key), ZSTR_LEN(key)))) {
+			return &p->val;
+		}
+		idx = Z_NEXT(p->val);
+	}
+	return NULL;
+}
+
 static zend_always_inline zval *acu_get(HashTable *ht, zend_string *key)
 {
 	zval *zv;
@@ -372,7 +419,7 @@ static zend_always_inline zval *acu_get(HashTable *ht, zend_string *key)
 	if (ht == NULL) {
 		return NULL;
 	}
-	zv = zend_hash_find_known_hash(ht, key);
+	zv = acu_find_known(ht, key);
 	if (zv == NULL) {
 		return NULL;
 	}
