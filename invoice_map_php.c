@@ -1364,15 +1364,26 @@ static void acu_put_sv(zval *arr, zend_string *key, acu_sv v)
 
 /* Formatted decimals, shared within one call: the same rate or amount is
  * written once and referenced wherever it appears (lines, the allowed rates,
- * the reconciliation), and the most common ones are interned constants. */
+ * the reconciliation), and the most common ones are interned constants. A
+ * direct-mapped table: a value whose slot is taken is just written again. */
+#define ACU_FMT_SLOTS 16
+
 typedef struct acu_fmt_cache {
-	unsigned n;
 	struct {
 		int64_t v;
-		unsigned scale, min_decimals;
-		zend_string *s;
-	} e[16];
+		unsigned fmt;        /* scale << 8 | min_decimals */
+		zend_string *s;      /* NULL: empty slot */
+	} e[ACU_FMT_SLOTS];
 } acu_fmt_cache;
+
+static void acu_fmt_cache_init(acu_fmt_cache *c)
+{
+	unsigned i;
+
+	for (i = 0; i < ACU_FMT_SLOTS; i++) {
+		c->e[i].s = NULL;
+	}
+}
 
 enum { ACU_C_ONE, ACU_C_MINUS_ONE, ACU_C_ZERO, ACU_C_ZERO_AMOUNT, ACU_C_FX_ONE, ACU_C_SERVICE, ACU_C_PRODUCT,
 	ACU_C_EUR, ACU_C_COUNT_ };
@@ -1385,17 +1396,19 @@ static void acu_fmt_cache_free(acu_fmt_cache *c)
 {
 	unsigned i;
 
-	for (i = 0; i < c->n; i++) {
-		zend_string_release(c->e[i].s);
+	for (i = 0; i < ACU_FMT_SLOTS; i++) {
+		if (c->e[i].s) {
+			zend_string_release(c->e[i].s);
+			c->e[i].s = NULL;
+		}
 	}
-	c->n = 0;
 }
 
 static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, unsigned min_decimals)
 {
 	char buf[ACU_DEC_BUFSIZE];
 	zend_string *s;
-	unsigned i;
+	unsigned fmt = scale << 8 | min_decimals, slot = 0;
 
 	if (v == 0 && (min_decimals == 0 || min_decimals == 2)) {
 		return acu_consts[min_decimals == 2 ? ACU_C_ZERO_AMOUNT : ACU_C_ZERO];
@@ -1404,19 +1417,19 @@ static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, un
 		return acu_consts[v > 0 ? ACU_C_ONE : ACU_C_MINUS_ONE];
 	}
 	if (c != NULL) {
-		for (i = 0; i < c->n; i++) {
-			if (c->e[i].v == v && c->e[i].scale == scale && c->e[i].min_decimals == min_decimals) {
-				return zend_string_copy(c->e[i].s);
-			}
+		slot = (unsigned) (((uint64_t) v * 0x9E3779B97F4A7C15u) >> 60) ^ (scale & (ACU_FMT_SLOTS - 1));
+		if (c->e[slot].s != NULL && c->e[slot].v == v && c->e[slot].fmt == fmt) {
+			return zend_string_copy(c->e[slot].s);
 		}
 	}
 	s = zend_string_init(buf, acu_dec_format(v, scale, min_decimals, buf), 0);
-	if (c != NULL && c->n < sizeof(c->e) / sizeof(c->e[0])) {
-		c->e[c->n].v = v;
-		c->e[c->n].scale = scale;
-		c->e[c->n].min_decimals = min_decimals;
-		c->e[c->n].s = zend_string_copy(s);
-		c->n++;
+	if (c != NULL) {
+		if (c->e[slot].s != NULL) {
+			zend_string_release(c->e[slot].s);
+		}
+		c->e[slot].v = v;
+		c->e[slot].fmt = fmt;
+		c->e[slot].s = zend_string_copy(s);
 	}
 	return s;
 }
@@ -2016,7 +2029,7 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	acu_map_status st;
 
 	/* not memset: the stack buffers and the warnings need no clearing */
-	fc.n = 0;
+	acu_fmt_cache_init(&fc);
 	memset(&m.b, 0, sizeof(m.b));
 	memset(&m.in, 0, sizeof(m.in));
 	m.items = NULL;
@@ -2576,7 +2589,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 	size_t i;
 	zend_string *key;
 
-	fc.n = 0;
+	acu_fmt_cache_init(&fc);
 	memset(&k.b, 0, sizeof(k.b));
 	k.orig = NULL;
 	k.n_orig = 0;
