@@ -1291,6 +1291,29 @@ static zend_always_inline void acu_hash_put(HashTable *ht, zend_string *key, zva
 	}
 }
 
+/* A new list with room for n (packed from the start), and appends to it:
+ * in place while there is room, else as usual. */
+static void acu_list_init(zval *list, uint32_t n)
+{
+	array_init_size(list, n);
+	zend_hash_real_init_packed(Z_ARRVAL_P(list));
+}
+
+static zend_always_inline void acu_list_add(zval *list, zval *v)
+{
+	HashTable *ht = Z_ARRVAL_P(list);
+
+	if (EXPECTED(HT_IS_PACKED(ht) && ht->nNumUsed < ht->nTableSize && ht->nNumUsed == ht->nNumOfElements
+			&& (zend_long) ht->nNumUsed == ht->nNextFreeElement)) {
+		ZVAL_COPY_VALUE(ht->arPacked + ht->nNumUsed, v);
+		ht->nNumUsed++;
+		ht->nNumOfElements++;
+		ht->nNextFreeElement++;
+	} else {
+		zend_hash_next_index_insert_new(ht, v);
+	}
+}
+
 static zend_always_inline void acu_add_zval(zval *arr, zend_string *key, zval *v)
 {
 	acu_hash_put(Z_ARRVAL_P(arr), key, v);
@@ -1564,10 +1587,13 @@ static void acu_put_vat(zval *rv, acu_fmt_cache *fc, const acu_vat_decision *d, 
 	} else {
 		acu_add_null(&vat, K(charged));
 	}
-	array_init_size(&rates, d->allowed.n);
+	acu_list_init(&rates, d->allowed.n);
 	for (i = 0; i < d->allowed.n; i++) {
-		add_next_index_str(&rates, d->allowed.r[i] == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE]
+		zval r;
+
+		ZVAL_STR(&r, d->allowed.r[i] == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE]
 			: acu_dec_zstr(fc, d->allowed.r[i], ACU_RATE_SCALE, 0));
+		acu_list_add(&rates, &r);
 	}
 	acu_add_zval(&vat, K(allowed), &rates);
 	acu_add_zval(rv, K(vat), &vat);
@@ -1669,7 +1695,7 @@ static void acu_put_line(zval *lines, acu_fmt_cache *fc, zend_string *product, z
 	acu_add_str(&line, K(vatrate),
 		l->rate == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE] : acu_dec_zstr(fc, l->rate, ACU_RATE_SCALE, 0));
 	acu_add_str(&line, K(quantity), acu_dec_zstr(fc, l->qty, ACU_QTY_SCALE, 0));
-	add_next_index_zval(lines, &line);
+	acu_list_add(lines, &line);
 }
 
 /* Concept reasons into the internal notes, so the bookkeeper sees them in
@@ -2280,7 +2306,7 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 
 	/* lines */
 	nature = acu_nature_zstr(m.s.nature);
-	array_init_size(&lines, (uint32_t) m.out.n_lines);
+	acu_list_init(&lines, (uint32_t) m.out.n_lines);
 	for (i = 0; i < m.out.n_lines; i++) {
 		const acu_line *l = &m.out.lines[i];
 		zend_string *product = NULL;
@@ -2822,7 +2848,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 
 	/* lines */
 	fallback_nature = acu_nature_zstr(k.s.nature);
-	array_init_size(&lines, (uint32_t) k.out.n_lines);
+	acu_list_init(&lines, (uint32_t) k.out.n_lines);
 	for (i = 0; i < k.out.n_lines; i++) {
 		const acu_line *l = &k.out.lines[i];
 		zend_string *product, *nature;
