@@ -456,7 +456,7 @@ static void acumulus_prop_str_(zend_object *obj, zend_class_entry *scope, int pr
 /* {{{ the request */
 
 static zend_string *acumulus_path_msg(const acu_xml_writer *w, const char *name, size_t len, long index,
-		const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 5, 6);
+		const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 5, 6) ZEND_COLD;
 
 /* "Acumulus request: customer/invoice/line[2]/unitprice: <what>" for a
  * refusal of ours at element name (index: position in a list, or -1). */
@@ -495,7 +495,7 @@ static zend_string *acumulus_path_msg(const acu_xml_writer *w, const char *name,
 }
 
 /* The message for a refusal of the writer itself. */
-static zend_string *acumulus_writer_msg(const acu_xml_writer *w)
+ZEND_COLD static zend_string *acumulus_writer_msg(const acu_xml_writer *w)
 {
 	smart_str s = {0};
 	const char *path = acu_xml_writer_path(w);

@@ -251,7 +251,8 @@ typedef struct acu_bind {
 } acu_bind;
 
 /* Throws Acumulus\InvoiceDataException: "invoice <id>: <field>: <message>". */
-ZEND_ATTRIBUTE_FORMAT(printf, 3, 4)
+/* The refusals are cold: out of the way of the code that maps. */
+ZEND_ATTRIBUTE_FORMAT(printf, 3, 4) ZEND_COLD
 static bool acu_fail(const acu_bind *b, acu_fld fld, const char *fmt, ...)
 {
 	va_list ap;
@@ -276,7 +277,7 @@ static bool acu_fail(const acu_bind *b, acu_fld fld, const char *fmt, ...)
 
 /* A value for a message: a quoted, shortened string with control bytes
  * escaped, or the type. */
-static zend_string *acu_describe(const zval *zv)
+ZEND_COLD static zend_string *acu_describe(const zval *zv)
 {
 	smart_str s = { 0 };
 	size_t i, n;
@@ -319,7 +320,7 @@ static zend_string *acu_describe(const zval *zv)
 	return s.s;
 }
 
-ZEND_ATTRIBUTE_FORMAT(printf, 4, 5)
+ZEND_ATTRIBUTE_FORMAT(printf, 4, 5) ZEND_COLD
 static bool acu_fail_value(const acu_bind *b, acu_fld field, const zval *zv, const char *fmt, ...)
 {
 	va_list ap;
