@@ -63,8 +63,12 @@ function acumulus_connect_upgrade(array $vars): void
     try {
         $from = (string) ($vars['version'] ?? '');
         $did = Migrations::run($from);
-        Log::activity(sprintf('Acumulus: upgraded from %s to %s%s', $from !== '' ? $from : '?', Config::VERSION,
-            $did ? ' (' . implode('; ', $did) . ')' : ''));
+        Log::activity(sprintf(
+            'Acumulus: upgraded from %s to %s%s',
+            $from !== '' ? $from : '?',
+            Config::VERSION,
+            $did ? ' (' . implode('; ', $did) . ')' : ''
+        ));
     } catch (Throwable $e) {
         Log::exception('upgrading', $e);
     }

@@ -21,8 +21,13 @@ final class Acumulus
                 $options[$opt] = $s->get($key);
             }
         }
-        return new Client($s->get('acumulus_code'), $s->get('acumulus_username'), $s->get('acumulus_password'),
-            'WHMCS ' . ($whmcsVersion !== '' ? $whmcsVersion : 'unknown'), $options);
+        return new Client(
+            $s->get('acumulus_code'),
+            $s->get('acumulus_username'),
+            $s->get('acumulus_password'),
+            'WHMCS ' . ($whmcsVersion !== '' ? $whmcsVersion : 'unknown'),
+            $options
+        );
     }
 
     /**
