@@ -150,6 +150,7 @@ static PHP_MINIT_FUNCTION(acumulus)
 	acumulus_ce_UnexpectedValueException = register_class_Acumulus_UnexpectedValueException(
 		spl_ce_UnexpectedValueException, acumulus_ce_Exception);
 	register_class_Acumulus_Tags();
+	acumulus_tags_minit();
 	register_class_Acumulus_Planner();
 
 	/* the API client (client_php.c) */

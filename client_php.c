@@ -126,6 +126,8 @@ static bool acumulus_endpoint_ok(const zend_string *s)
 
 /* {{{ the client object */
 
+#define ACUMULUS_NAME_SLOTS 128
+
 typedef struct acumulus_client {
 	zend_string *contract_code;      /* private copies, wiped when freed */
 	zend_string *username;
@@ -139,6 +141,16 @@ typedef struct acumulus_client {
 	zend_string *api_url;            /* NULL: INI acumulus.api_url */
 	zend_string *ca_file;            /* NULL: INI acumulus.cafile */
 	zend_string *user_agent;
+	/* The request up to the body (declaration, <myxml>, the basic submit),
+	 * written on first use: the settings it holds never change. */
+	zend_string *prefix_masked;      /* credentials masked: for logs and requestXml() */
+	zend_string *prefix_form;        /* as sent, form-encoded after "xmlstring=": holds the credentials */
+	size_t prefix_len;               /* bytes of the prefix as sent, before encoding */
+	size_t last_len;                 /* bytes of the last request written, to size the next one */
+	/* Interned keys found good as element names: a direct-mapped table of
+	 * pointers (a miss checks again). An interned string lives, unchanged,
+	 * until the end of the request at least, and so does no Client. */
+	const zend_string *names[ACUMULUS_NAME_SLOTS];
 	zend_long connect_timeout;       /* seconds; 0: INI */
 	zend_long timeout;
 	bool test_mode;
@@ -199,6 +211,8 @@ static void acumulus_client_free(zend_object *obj)
 	acumulus_secret_free(&c->password_xml);
 	acumulus_secret_free(&c->password_xml2);
 	acumulus_secret_free(&c->username_xml);
+	acumulus_secret_free(&c->prefix_form);
+	acumulus_str_free(&c->prefix_masked);
 	acumulus_str_free(&c->application);
 	acumulus_str_free(&c->email_on_error);
 	acumulus_str_free(&c->email_on_warning);
@@ -442,7 +456,7 @@ static void acumulus_prop_str_(zend_object *obj, zend_class_entry *scope, int pr
 /* {{{ the request */
 
 static zend_string *acumulus_path_msg(const acu_xml_writer *w, const char *name, size_t len, long index,
-		const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 5, 6);
+		const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 5, 6) ZEND_COLD;
 
 /* "Acumulus request: customer/invoice/line[2]/unitprice: <what>" for a
  * refusal of ours at element name (index: position in a list, or -1). */
@@ -481,7 +495,7 @@ static zend_string *acumulus_path_msg(const acu_xml_writer *w, const char *name,
 }
 
 /* The message for a refusal of the writer itself. */
-static zend_string *acumulus_writer_msg(const acu_xml_writer *w)
+ZEND_COLD static zend_string *acumulus_writer_msg(const acu_xml_writer *w)
 {
 	smart_str s = {0};
 	const char *path = acu_xml_writer_path(w);
@@ -504,32 +518,66 @@ static zend_string *acumulus_writer_msg(const acu_xml_writer *w)
 	return smart_str_extract(&s);
 }
 
-static bool acumulus_write_map(acu_xml_writer *w, HashTable *ht, bool top, zend_string **msg);
+typedef struct acumulus_wctx {
+	acu_xml_writer *w;
+	zend_string **msg;
+	const zend_string **names;   /* the client's names[] */
+} acumulus_wctx;
 
-static bool acumulus_write_value(acu_xml_writer *w, const char *name, size_t len, long index, zval *v,
-		zend_string **msg)
+/* Whether a key is a good element name. Interned keys (the mapper's, and
+ * literals in PHP code) are checked once per client: see names[]. */
+static bool acumulus_name_checked(acumulus_wctx *x, const zend_string *k)
 {
+	/* two ways per set, the set by the hash an interned string has */
+	const zend_string **set = x->names + (ZSTR_H(k) % (ACUMULUS_NAME_SLOTS / 2)) * 2;
+
+	if (ZSTR_IS_INTERNED(k) && (set[0] == k || set[1] == k)) {
+		return true;
+	}
+	if (!acu_xml_name_ok(ZSTR_VAL(k), ZSTR_LEN(k))) {
+		return false;
+	}
+	if (ZSTR_IS_INTERNED(k)) {
+		set[1] = set[0];
+		set[0] = k;
+	}
+	return true;
+}
+
+static bool acumulus_write_map(acumulus_wctx *x, HashTable *ht, bool top);
+
+/* name: the element name; ok: it passed acu_xml_name_ok (else the writer
+ * checks it, and refuses it) */
+static bool acumulus_write_value(acumulus_wctx *x, const char *name, size_t len, bool ok, long index, zval *v)
+{
+	acu_xml_writer *w = x->w;
 	char num[MAX_LENGTH_OF_LONG + 1];
-	int n;
+	const char *t;
+	size_t tl;
 
 	ZVAL_DEREF(v);
 	switch (Z_TYPE_P(v)) {
 		case IS_NULL:
 			return true;   /* omitted */
 		case IS_STRING:
-			return acu_xml_leaf(w, name, len, index, Z_STRVAL_P(v), Z_STRLEN_P(v))
-				|| (*msg = acumulus_writer_msg(w), false);
+			t = Z_STRVAL_P(v);
+			tl = Z_STRLEN_P(v);
+			break;
 		case IS_LONG:
 			/* digits and a minus: no locale can change this */
-			n = snprintf(num, sizeof(num), ZEND_LONG_FMT, Z_LVAL_P(v));
-			return acu_xml_leaf(w, name, len, index, num, (size_t) n)
-				|| (*msg = acumulus_writer_msg(w), false);
+			t = zend_print_long_to_buf(num + sizeof(num) - 1, Z_LVAL_P(v));
+			tl = (size_t) (num + sizeof(num) - 1 - t);
+			break;
 		case IS_TRUE:
-			return acu_xml_leaf(w, name, len, index, "1", 1) || (*msg = acumulus_writer_msg(w), false);
+			t = "1";
+			tl = 1;
+			break;
 		case IS_FALSE:
-			return acu_xml_leaf(w, name, len, index, "0", 1) || (*msg = acumulus_writer_msg(w), false);
+			t = "0";
+			tl = 1;
+			break;
 		case IS_DOUBLE:
-			*msg = acumulus_path_msg(w, name, len, index,
+			*x->msg = acumulus_path_msg(w, name, len, index,
 				"a float; amounts, quantities and rates go as decimal strings with a point (\"12.1000\")");
 			return false;
 		case IS_ARRAY: {
@@ -542,32 +590,37 @@ static bool acumulus_write_value(acu_xml_writer *w, const char *name, size_t len
 			}
 			if (zend_array_is_list(ht)) {
 				if (index >= 0) {
-					*msg = acumulus_path_msg(w, name, len, index, "a list inside a list; an item must be a value or an array of fields");
+					*x->msg = acumulus_path_msg(w, name, len, index, "a list inside a list; an item must be a value or an array of fields");
 					return false;
 				}
 				ZEND_HASH_FOREACH_VAL(ht, item) {
-					if (!acumulus_write_value(w, name, len, i++, item, msg)) {
+					if (!acumulus_write_value(x, name, len, ok, i++, item)) {
 						return false;
 					}
 				} ZEND_HASH_FOREACH_END();
 				return true;
 			}
-			if (!acu_xml_open(w, name, len, index)) {
-				*msg = acumulus_writer_msg(w);
+			if (!(ok ? acu_xml_open_checked(w, name, len, index) : acu_xml_open(w, name, len, index))) {
+				*x->msg = acumulus_writer_msg(w);
 				return false;
 			}
-			return acumulus_write_map(w, ht, false, msg)
-				&& (acu_xml_close(w) || (*msg = acumulus_writer_msg(w), false));
+			return acumulus_write_map(x, ht, false)
+				&& (acu_xml_close(w) || (*x->msg = acumulus_writer_msg(w), false));
 		}
 		case IS_OBJECT:
-			*msg = acumulus_path_msg(w, name, len, index, "an object of class %s; expected a string, an int, a bool, null or an array",
+			*x->msg = acumulus_path_msg(w, name, len, index, "an object of class %s; expected a string, an int, a bool, null or an array",
 				ZSTR_VAL(Z_OBJCE_P(v)->name));
 			return false;
 		default:
-			*msg = acumulus_path_msg(w, name, len, index, "a %s; expected a string, an int, a bool, null or an array",
+			*x->msg = acumulus_path_msg(w, name, len, index, "a %s; expected a string, an int, a bool, null or an array",
 				zend_zval_type_name(v));
 			return false;
 	}
+	if (!(ok ? acu_xml_leaf_checked(w, name, len, index, t, tl) : acu_xml_leaf(w, name, len, index, t, tl))) {
+		*x->msg = acumulus_writer_msg(w);
+		return false;
+	}
+	return true;
 }
 
 /* The basic submit that the client writes itself. */
@@ -578,7 +631,7 @@ static bool acumulus_reserved_key(const zend_string *k)
 		|| zend_string_equals_literal(k, "connector");
 }
 
-static bool acumulus_write_map(acu_xml_writer *w, HashTable *ht, bool top, zend_string **msg)
+static bool acumulus_write_map(acumulus_wctx *x, HashTable *ht, bool top)
 {
 	zend_string *key;
 	zend_ulong idx;
@@ -588,20 +641,31 @@ static bool acumulus_write_map(acu_xml_writer *w, HashTable *ht, bool top, zend_
 		return true;
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, v) {
+		bool ok;
+
 		if (key == NULL) {
 			char num[32];
 			int n = snprintf(num, sizeof(num), "%lu", (unsigned long) idx);
 
-			*msg = acumulus_path_msg(w, num, (size_t) n, -1,
+			*x->msg = acumulus_path_msg(x->w, num, (size_t) n, -1,
 				"an integer key where an element name belongs; repeated elements are a list under one name");
 			return false;
 		}
 		if (top && acumulus_reserved_key(key)) {
-			*msg = acumulus_path_msg(w, ZSTR_VAL(key), ZSTR_LEN(key), -1,
+			*x->msg = acumulus_path_msg(x->w, ZSTR_VAL(key), ZSTR_LEN(key), -1,
 				"set by the client itself (contract, format, testmode, lang, connector)");
 			return false;
 		}
-		if (!acumulus_write_value(w, ZSTR_VAL(key), ZSTR_LEN(key), -1, v, msg)) {
+		ok = acumulus_name_checked(x, key);
+		ZVAL_DEREF(v);
+		/* the common leaves here, the rest (and every refusal) in write_value */
+		if (EXPECTED(ok && Z_TYPE_P(v) == IS_STRING)) {
+			if (!acu_xml_leaf_plain(x->w, ZSTR_VAL(key), ZSTR_LEN(key), Z_STRVAL_P(v), Z_STRLEN_P(v))
+					&& !acu_xml_leaf_checked(x->w, ZSTR_VAL(key), ZSTR_LEN(key), -1, Z_STRVAL_P(v), Z_STRLEN_P(v))) {
+				*x->msg = acumulus_writer_msg(x->w);
+				return false;
+			}
+		} else if (!acumulus_write_value(x, ZSTR_VAL(key), ZSTR_LEN(key), ok, -1, v)) {
 			return false;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -633,20 +697,25 @@ static bool acumulus_write_contract(acu_xml_writer *w, const acumulus_client *c,
 	return ok && acu_xml_close(w);
 }
 
-/* Writes the whole request: declaration, <myxml>, the basic submit, the body.
- * On success *xml is the document as sent and *masked the same with the
- * contract masked; on failure returns a message (for an
- * Acumulus\InvalidArgumentException) and sets neither. */
-static zend_string *acumulus_build(const acumulus_client *c, HashTable *body, zend_string **xml, zend_string **masked)
+/* The request up to the body, written once per client (see
+ * acumulus_client): the declaration, <myxml> and the basic submit, as sent
+ * (kept form-encoded, for the POST body) and with the contract masked (for
+ * logs and requestXml()). Returns NULL, or the message of the writer's
+ * refusal (then nothing is kept, and every request fails the same way). */
+static zend_string *acumulus_prefix(acumulus_client *c)
 {
 	acu_xml_writer w, m;
 	size_t cstart, cend;
-	zend_string *msg = NULL;
+	zend_string *msg = NULL, *masked;
+	acu_buf form;
 	bool ok;
 
-	*xml = *masked = NULL;
+	if (c->prefix_masked != NULL) {
+		return NULL;
+	}
 	acu_xml_writer_init(&w, ACUMULUS_MAX_REQUEST);
 	acu_xml_writer_init(&m, SIZE_MAX);
+	acu_buf_init(&form, SIZE_MAX);
 
 	ok = acu_xml_decl(&w) && acu_xml_open(&w, "myxml", 5, -1);
 	cstart = w.out.len;
@@ -666,31 +735,100 @@ static zend_string *acumulus_build(const acumulus_client *c, HashTable *body, ze
 		msg = acumulus_writer_msg(&w);
 		goto cleanup;
 	}
-	if (!acumulus_write_map(&w, body, true, &msg)) {
+	if (!acumulus_write_contract(&m, c, true)) {
+		msg = acumulus_writer_msg(&m);
+		goto cleanup;
+	}
+	if (acu_buf_append(&form, "xmlstring=", sizeof("xmlstring=") - 1) != ACU_BUF_OK
+			|| acu_http_form_encode(&form, w.out.data, w.out.len) != ACU_BUF_OK) {
+		msg = zend_string_init("Acumulus request: out of memory", sizeof("Acumulus request: out of memory") - 1, 0);
+		goto cleanup;
+	}
+	masked = zend_string_alloc(cstart + m.out.len + (w.out.len - cend), 0);
+	memcpy(ZSTR_VAL(masked), w.out.data, cstart);
+	memcpy(ZSTR_VAL(masked) + cstart, m.out.data, m.out.len);
+	memcpy(ZSTR_VAL(masked) + cstart + m.out.len, w.out.data + cend, w.out.len - cend);
+	ZSTR_VAL(masked)[ZSTR_LEN(masked)] = '\0';
+	c->prefix_masked = masked;
+	c->prefix_form = zend_string_init(form.data, form.len, 0);
+	c->prefix_len = w.out.len;
+
+cleanup:
+	/* these held the password */
+	if (w.out.data) {
+		ZEND_SECURE_ZERO(w.out.data, w.out.cap);
+	}
+	if (form.data) {
+		ZEND_SECURE_ZERO(form.data, form.cap);
+	}
+	acu_buf_free(&form);
+	acu_xml_writer_free(&w);
+	acu_xml_writer_free(&m);
+	return msg;
+}
+
+/* Writes the request for body: the prefix of the client, the body, </myxml>.
+ * On success *masked is the document with the contract masked (for logs and
+ * requestXml()) and, when form is not NULL, *form the POST body: "xmlstring="
+ * and the document as sent, form-encoded. On failure returns a message (for
+ * an Acumulus\InvalidArgumentException) and sets neither.
+ *
+ * The body is written once, behind the masked prefix; the size limit is
+ * that of the document as sent, whose prefix has the real credentials. The
+ * buffer never holds a credential. */
+static zend_string *acumulus_build(acumulus_client *c, HashTable *body, zend_string **masked, zend_string **form)
+{
+	acu_xml_writer w;
+	acumulus_wctx x;
+	size_t pm;
+	zend_string *msg;
+	acu_buf f;
+
+	*masked = NULL;
+	if (form) {
+		*form = NULL;
+	}
+	if ((msg = acumulus_prefix(c)) != NULL) {
+		return msg;
+	}
+	pm = ZSTR_LEN(c->prefix_masked);
+	acu_xml_writer_init(&w, ACUMULUS_MAX_REQUEST - c->prefix_len + pm);
+	acu_xml_writer_reserve(&w, (c->last_len > pm ? c->last_len : pm + 1024) + 256);
+	if (!acu_xml_raw(&w, ZSTR_VAL(c->prefix_masked), pm) || !acu_xml_enter(&w, "myxml", 5)) {
+		msg = acumulus_writer_msg(&w);
+		goto cleanup;
+	}
+	x.w = &w;
+	x.msg = &msg;
+	x.names = c->names;
+	if (!acumulus_write_map(&x, body, true)) {
 		goto cleanup;
 	}
 	if (!acu_xml_close(&w)) {
 		msg = acumulus_writer_msg(&w);
 		goto cleanup;
 	}
-	if (!acumulus_write_contract(&m, c, true)) {
-		msg = acumulus_writer_msg(&m);
-		goto cleanup;
+	c->last_len = w.out.len;
+	*masked = zend_string_init(w.out.data, w.out.len, 0);
+	if (form) {
+		acu_buf_init(&f, SIZE_MAX);
+		if (acu_buf_append(&f, ZSTR_VAL(c->prefix_form), ZSTR_LEN(c->prefix_form)) != ACU_BUF_OK
+				|| acu_http_form_encode(&f, w.out.data + pm, w.out.len - pm) != ACU_BUF_OK) {
+			msg = zend_string_init("Acumulus request: out of memory", sizeof("Acumulus request: out of memory") - 1, 0);
+			zend_string_release(*masked);
+			*masked = NULL;
+		} else {
+			*form = zend_string_init(f.data, f.len, 0);
+		}
+		/* it held the password */
+		if (f.data) {
+			ZEND_SECURE_ZERO(f.data, f.cap);
+		}
+		acu_buf_free(&f);
 	}
-	*xml = zend_string_init(w.out.data, w.out.len, 0);
-	*masked = zend_string_alloc(cstart + m.out.len + (w.out.len - cend), 0);
-	memcpy(ZSTR_VAL(*masked), w.out.data, cstart);
-	memcpy(ZSTR_VAL(*masked) + cstart, m.out.data, m.out.len);
-	memcpy(ZSTR_VAL(*masked) + cstart + m.out.len, w.out.data + cend, w.out.len - cend);
-	ZSTR_VAL(*masked)[ZSTR_LEN(*masked)] = '\0';
 
 cleanup:
-	/* the document held the password */
-	if (w.out.data) {
-		ZEND_SECURE_ZERO(w.out.data, w.out.cap);
-	}
 	acu_xml_writer_free(&w);
-	acu_xml_writer_free(&m);
 	return msg;
 }
 
@@ -837,7 +975,7 @@ static bool acumulus_not_found_tag(const char *t, size_t len)
 /* {{{ one call */
 
 typedef struct acumulus_call {
-	const acumulus_client *client;   /* NULL for parseResponse() */
+	acumulus_client *client;         /* NULL for parseResponse() */
 	zend_string *endpoint;
 	const acumulus_endpoint *ep;     /* NULL: not in the table */
 	zend_string *url;
@@ -848,7 +986,7 @@ typedef struct acumulus_call {
 	zval outcome;                    /* Result or exception object; UNDEF before */
 } acumulus_call;
 
-static void acumulus_call_init(acumulus_call *call, const acumulus_client *c, zend_string *endpoint)
+static void acumulus_call_init(acumulus_call *call, acumulus_client *c, zend_string *endpoint)
 {
 	memset(call, 0, sizeof(*call));
 	call->client = c;
@@ -877,32 +1015,18 @@ static void acumulus_call_free(acumulus_call *call)
 /* Builds the request and the transfer. Returns NULL or a message. */
 static zend_string *acumulus_call_prepare(acumulus_call *call, HashTable *body)
 {
-	const acumulus_client *c = call->client;
-	zend_string *xml = NULL, *masked = NULL, *msg;
+	acumulus_client *c = call->client;
+	zend_string *masked = NULL, *form = NULL, *msg;
 	const char *base;
 	size_t base_len;
-	acu_buf form;
 
-	msg = acumulus_build(c, body, &xml, &masked);
+	msg = acumulus_build(c, body, &masked, &form);
 	if (msg) {
 		return msg;
 	}
 	zend_string_release(call->masked);
 	call->masked = masked;
-
-	acu_buf_init(&form, SIZE_MAX);
-	if (acu_buf_append(&form, "xmlstring=", sizeof("xmlstring=") - 1) != ACU_BUF_OK
-			|| acu_http_form_encode(&form, ZSTR_VAL(xml), ZSTR_LEN(xml)) != ACU_BUF_OK) {
-		acu_buf_free(&form);
-		ZEND_SECURE_ZERO(ZSTR_VAL(xml), ZSTR_LEN(xml));
-		zend_string_release(xml);
-		return zend_string_init("Acumulus request: out of memory", sizeof("Acumulus request: out of memory") - 1, 0);
-	}
-	call->form = zend_string_init(form.data, form.len, 0);
-	ZEND_SECURE_ZERO(form.data, form.cap);
-	acu_buf_free(&form);
-	ZEND_SECURE_ZERO(ZSTR_VAL(xml), ZSTR_LEN(xml));
-	zend_string_release(xml);
+	call->form = form;
 
 	base = acumulus_client_base_url(c, &base_len);
 	call->url = zend_strpprintf(0, "%.*s/%s.php", (int) base_len, base, ZSTR_VAL(call->endpoint));
@@ -1575,7 +1699,7 @@ ZEND_METHOD(Acumulus_Client, requestXml)
 {
 	HashTable *body = NULL;
 	acumulus_client *c;
-	zend_string *xml, *masked, *msg;
+	zend_string *masked, *msg;
 
 	ZEND_PARSE_PARAMETERS_START(0, 1)
 		Z_PARAM_OPTIONAL
@@ -1585,14 +1709,12 @@ ZEND_METHOD(Acumulus_Client, requestXml)
 	if ((c = acumulus_this(ZEND_THIS)) == NULL) {
 		RETURN_THROWS();
 	}
-	msg = acumulus_build(c, body, &xml, &masked);
+	msg = acumulus_build(c, body, &masked, NULL);
 	if (msg) {
 		zend_throw_exception(acumulus_ce_InvalidArgumentException, ZSTR_VAL(msg), 0);
 		zend_string_release(msg);
 		RETURN_THROWS();
 	}
-	ZEND_SECURE_ZERO(ZSTR_VAL(xml), ZSTR_LEN(xml));
-	zend_string_release(xml);
 	RETURN_STR(masked);
 }
 

@@ -889,6 +889,9 @@ void acumulus_plan(HashTable *triggers, HashTable *invoice, HashTable *ledger,
 	/* {{{ a booked invoice: credit notes, account, payment status */
 	{
 		const bool want_cancel = p.have[ACU_TR_CANCELLED] && strcmp(status, "Cancelled") == 0;
+		/* a Refunded invoice was paid first: the payment is booked, the
+		 * refund is a credit note of its own */
+		const bool was_paid = strcmp(status, "Paid") == 0 || strcmp(status, "Refunded") == 0;
 		int64_t open = booked - credited;
 		bool credit_step = false;
 
@@ -945,7 +948,7 @@ void acumulus_plan(HashTable *triggers, HashTable *invoice, HashTable *ledger,
 			const char *gw = NULL, *acct;
 			acu_trigger t = ACU_TR_COUNT;
 
-			if (p.have[ACU_TR_PAID] && paid_on && strcmp(status, "Paid") == 0) {
+			if (p.have[ACU_TR_PAID] && paid_on && was_paid) {
 				gw = (use_last && last_gateway && last_gateway[0]) ? last_gateway : paymentmethod;
 				t = ACU_TR_PAID;
 			} else if (p.have[ACU_TR_GATEWAY]) {
@@ -1007,7 +1010,7 @@ void acumulus_plan(HashTable *triggers, HashTable *invoice, HashTable *ledger,
 				want = 2;
 				date = today;
 				t = ACU_TR_CANCELLED;
-			} else if (p.have[ACU_TR_PAID] && strcmp(status, "Paid") == 0) {
+			} else if (p.have[ACU_TR_PAID] && was_paid) {
 				if (!paid_on) {
 					acu_trigger_state(&p, ACU_TR_PAID, "dropped");
 					acu_note(&p, "paid: the paid hook is off");

@@ -198,9 +198,9 @@ static acu_sv acu_sv_trim(acu_sv v)
 	return v;
 }
 
-static bool acu_sv_ieq(acu_sv v, const char *lit)
+static zend_always_inline bool acu_sv_ieq(acu_sv v, const char *lit)
 {
-	size_t n = strlen(lit);
+	size_t n = strlen(lit);   /* a literal: folded */
 
 	return v.n == n && zend_binary_strcasecmp(v.p, v.n, lit, n) == 0;
 }
@@ -251,7 +251,8 @@ typedef struct acu_bind {
 } acu_bind;
 
 /* Throws Acumulus\InvoiceDataException: "invoice <id>: <field>: <message>". */
-ZEND_ATTRIBUTE_FORMAT(printf, 3, 4)
+/* The refusals are cold: out of the way of the code that maps. */
+ZEND_ATTRIBUTE_FORMAT(printf, 3, 4) ZEND_COLD
 static bool acu_fail(const acu_bind *b, acu_fld fld, const char *fmt, ...)
 {
 	va_list ap;
@@ -276,7 +277,7 @@ static bool acu_fail(const acu_bind *b, acu_fld fld, const char *fmt, ...)
 
 /* A value for a message: a quoted, shortened string with control bytes
  * escaped, or the type. */
-static zend_string *acu_describe(const zval *zv)
+ZEND_COLD static zend_string *acu_describe(const zval *zv)
 {
 	smart_str s = { 0 };
 	size_t i, n;
@@ -319,7 +320,7 @@ static zend_string *acu_describe(const zval *zv)
 	return s.s;
 }
 
-ZEND_ATTRIBUTE_FORMAT(printf, 4, 5)
+ZEND_ATTRIBUTE_FORMAT(printf, 4, 5) ZEND_COLD
 static bool acu_fail_value(const acu_bind *b, acu_fld field, const zval *zv, const char *fmt, ...)
 {
 	va_list ap;
@@ -339,6 +340,20 @@ static bool acu_fail_value(const acu_bind *b, acu_fld field, const zval *zv, con
 
 /* {{{ reading values */
 
+/* v in decimal into buf (MAX_LENGTH_OF_LONG + 1 bytes at least),
+ * NUL-terminated; its length. Digits and a minus, as ZEND_LONG_FMT writes
+ * them, without the cost of a formatted print. */
+static size_t acu_long_text(char *buf, zend_long v)
+{
+	char tmp[MAX_LENGTH_OF_LONG + 1];
+	char *end = tmp + sizeof(tmp) - 1;
+	char *p = zend_print_long_to_buf(end, v);
+	size_t n = (size_t) (end - p);
+
+	memcpy(buf, p, n + 1);
+	return n;
+}
+
 static zval *acu_find(HashTable *ht, const char *key, size_t len)
 {
 	zval *zv;
@@ -351,14 +366,61 @@ static zval *acu_find(HashTable *ht, const char *key, size_t len)
 }
 
 /* A value by interned key; NULL for missing or null. */
-static zval *acu_get(HashTable *ht, zend_string *key)
+/* Whether two strings of the same length n have the same bytes: the short
+ * keys of these arrays without a call. */
+static zend_always_inline bool acu_same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, x2, y2;
+	uint32_t u, v, u2, v2;
+
+	if (n > 16) {
+		return memcmp(a, b, n) == 0;
+	}
+	if (n >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&x2, a + n - 8, 8);
+		memcpy(&y2, b + n - 8, 8);
+		return ((x ^ y) | (x2 ^ y2)) == 0;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		memcpy(&u2, a + n - 4, 4);
+		memcpy(&v2, b + n - 4, 4);
+		return ((u ^ v) | (u2 ^ v2)) == 0;
+	}
+	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/* zend_hash_find_known_hash, inline: the bucket chain of the key's hash
+ * (an interned key: its hash is known), the same key or one with the same
+ * hash and bytes. Packed and uninitialised arrays have empty chains. */
+static zend_always_inline zval *acu_find_known(const HashTable *ht, const zend_string *key)
+{
+	Bucket *arData = ht->arData;
+	uint32_t idx = HT_HASH_EX(arData, (uint32_t) ZSTR_H(key) | ht->nTableMask);
+
+	while (idx != HT_INVALID_IDX) {
+		Bucket *p = HT_HASH_TO_BUCKET_EX(arData, idx);
+
+		if (p->key == key || (p->h == ZSTR_H(key) && p->key && ZSTR_LEN(p->key) == ZSTR_LEN(key)
+				&& acu_same_bytes(ZSTR_VAL(p->key), ZSTR_VAL(key), ZSTR_LEN(key)))) {
+			return &p->val;
+		}
+		idx = Z_NEXT(p->val);
+	}
+	return NULL;
+}
+
+static zend_always_inline zval *acu_get(HashTable *ht, zend_string *key)
 {
 	zval *zv;
 
 	if (ht == NULL) {
 		return NULL;
 	}
-	zv = zend_hash_find_known_hash(ht, key);
+	zv = acu_find_known(ht, key);
 	if (zv == NULL) {
 		return NULL;
 	}
@@ -379,7 +441,7 @@ static bool acu_text(const acu_bind *b, zval *zv, acu_fld field, acu_sv *out, ch
 			*out = acu_sv_str(Z_STR_P(zv));
 			return true;
 		case IS_LONG:
-			out->n = (size_t) snprintf(num, 24, ZEND_LONG_FMT, Z_LVAL_P(zv));
+			out->n = acu_long_text(num, Z_LVAL_P(zv));
 			out->p = num;
 			out->zs = NULL;
 			return true;
@@ -689,14 +751,16 @@ static bool acu_set_text(const acu_bind *b, HashTable *ht, int id, acu_sv *out)
 
 static bool acu_set_flag(const acu_bind *b, HashTable *ht, int id, bool *out)
 {
+	/* the default of a yes/no setting is "on" or "" */
 	return acu_flag(b, acu_get(ht, acu_setting_keys[id]), ACU_SET_FLD(id),
-		acu_sv_ieq(acu_default(id), "on"), out);
+		acu_settings_table[id].def_len == 2, out);
 }
 
 /* A dropdown stored as its option text: index of the option, or the
- * default's for "" or a missing row. */
+ * default's (def_index: options[def_index] is the default) for "" or a
+ * missing row. */
 static bool acu_set_choice(const acu_bind *b, HashTable *ht, int id,
-		const char *const *options, int *out)
+		const char *const *options, int def_index, int *out)
 {
 	acu_sv v;
 	int i;
@@ -705,8 +769,9 @@ static bool acu_set_choice(const acu_bind *b, HashTable *ht, int id,
 		return false;
 	}
 	v = acu_sv_trim(v);
-	if (v.n == 0) {
-		v = acu_default(id);
+	if (v.n == 0 || v.p == acu_settings_table[id].def) {
+		*out = def_index;
+		return true;
 	}
 	for (i = 0; options[i]; i++) {
 		if (acu_sv_ieq(v, options[i])) {
@@ -779,9 +844,9 @@ static bool acu_read_settings(acu_bind *b, HashTable *ht, acu_settings *s)
 			|| !acu_set_flag(b, ht, ACU_S_CONFIRMREADING, &s->confirmreading)
 			|| !acu_set_flag(b, ht, ACU_S_BOOK_ADDFUNDS, &s->book_addfunds)
 			|| !acu_set_flag(b, ht, ACU_S_BOOK_ZERO_TOTAL, &s->book_zero_total)
-			|| !acu_set_choice(b, ht, ACU_S_CUSTOMER_TYPE, types, &s->customer_type)
-			|| !acu_set_choice(b, ht, ACU_S_COUNTRYAUTONAME, autoname, &s->countryautoname)
-			|| !acu_set_choice(b, ht, ACU_S_NATURE, natures, &nature)
+			|| !acu_set_choice(b, ht, ACU_S_CUSTOMER_TYPE, types, 2, &s->customer_type)
+			|| !acu_set_choice(b, ht, ACU_S_COUNTRYAUTONAME, autoname, 0, &s->countryautoname)
+			|| !acu_set_choice(b, ht, ACU_S_NATURE, natures, 0, &nature)
 			|| !acu_set_text(b, ht, ACU_S_VATFIELD, &s->vatfield)
 			|| !acu_set_text(b, ht, ACU_S_IBANFIELD, &s->ibanfield)
 			|| !acu_set_text(b, ht, ACU_S_MARK, &s->mark)
@@ -873,6 +938,10 @@ static bool acu_read_vat_rates(const acu_bind *b, zval *zv, acu_context *c)
 	return true;
 }
 
+/* strcmp(ZSTR_VAL(key), lit) == 0 (the key up to a NUL byte is lit),
+ * without a call when the lengths already tell. */
+#define ACU_CSTR_IS(key, lit) (ZSTR_LEN(key) >= sizeof(lit) - 1 && memcmp(ZSTR_VAL(key), lit, sizeof(lit)) == 0)
+
 static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 {
 	zend_string *key;
@@ -901,7 +970,7 @@ static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 		if (Z_TYPE_P(zv) == IS_NULL) {
 			continue;
 		}
-		if (strcmp(k, "taxType") == 0) {
+		if (ACU_CSTR_IS(key, "taxType")) {
 			acu_sv v;
 
 			if (Z_TYPE_P(zv) != IS_STRING) {
@@ -913,57 +982,57 @@ static bool acu_read_context(const acu_bind *b, HashTable *ht, acu_context *c)
 			} else if (!acu_sv_ieq(v, "Exclusive") && v.n != 0) {
 				return acu_fail_value(b, field, zv, "is not \"Exclusive\" or \"Inclusive\"");
 			}
-		} else if (strcmp(k, "taxL2Compound") == 0) {
+		} else if (ACU_CSTR_IS(key, "taxL2Compound")) {
 			if (!acu_flag(b, zv, field, false, &c->compound)) {
 				return false;
 			}
-		} else if (strcmp(k, "taxEnabled") == 0) {
+		} else if (ACU_CSTR_IS(key, "taxEnabled")) {
 			if (!acu_flag(b, zv, field, true, &c->tax_enabled)) {
 				return false;
 			}
-		} else if (strcmp(k, "taxPerLineItem") == 0) {
+		} else if (ACU_CSTR_IS(key, "taxPerLineItem")) {
 			if (!acu_tristate(b, zv, field, &c->per_line)) {
 				return false;
 			}
-		} else if (strcmp(k, "currencies") == 0) {
+		} else if (ACU_CSTR_IS(key, "currencies")) {
 			if (!acu_list(b, zv, K(currency), field, &c->currencies, &c->currencies_tmp)) {
 				return false;
 			}
-		} else if (strcmp(k, "customFields") == 0) {
+		} else if (ACU_CSTR_IS(key, "customFields")) {
 			if (Z_TYPE_P(zv) != IS_ARRAY) {
 				return acu_fail_value(b, field, zv, "is not an array of field id => name");
 			}
 			c->fields = Z_ARRVAL_P(zv);
-		} else if (strcmp(k, "today") == 0) {
+		} else if (ACU_CSTR_IS(key, "today")) {
 			if (!acu_date(b, zv, field, true, false, &c->today)) {
 				return false;
 			}
-		} else if (strcmp(k, "ossThresholdReached") == 0) {
+		} else if (ACU_CSTR_IS(key, "ossThresholdReached")) {
 			if (!acu_tristate(b, zv, field, &c->oss)) {
 				return false;
 			}
-		} else if (strcmp(k, "vatNumberValid") == 0) {
+		} else if (ACU_CSTR_IS(key, "vatNumberValid")) {
 			if (!acu_tristate(b, zv, field, &c->vat_valid)) {
 				return false;
 			}
-		} else if (strcmp(k, "vatRates") == 0) {
+		} else if (ACU_CSTR_IS(key, "vatRates")) {
 			if (!acu_read_vat_rates(b, zv, c)) {
 				return false;
 			}
-		} else if (strcmp(k, "invoiceCountry") == 0) {
+		} else if (ACU_CSTR_IS(key, "invoiceCountry")) {
 			if (Z_TYPE_P(zv) != IS_STRING || (Z_STRLEN_P(zv) != 0
 					&& !acu_country_normalise(Z_STRVAL_P(zv), Z_STRLEN_P(zv), c->invoice_country))) {
 				return acu_fail_value(b, field, zv, "is not a two-letter country code");
 			}
-		} else if (strcmp(k, "batch") == 0) {
+		} else if (ACU_CSTR_IS(key, "batch")) {
 			if (!acu_flag(b, zv, field, false, &c->batch)) {
 				return false;
 			}
-		} else if (strcmp(k, "bookCancelled") == 0) {
+		} else if (ACU_CSTR_IS(key, "bookCancelled")) {
 			if (!acu_flag(b, zv, field, false, &c->book_cancelled)) {
 				return false;
 			}
-		} else if (strcmp(k, "whmcsVersion") == 0) {
+		} else if (ACU_CSTR_IS(key, "whmcsVersion")) {
 			if (Z_TYPE_P(zv) != IS_STRING) {
 				return acu_fail_value(b, field, zv, "is not text");
 			}
@@ -1208,18 +1277,55 @@ static zend_string *acu_compact_upper(acu_sv v)
 /* {{{ document helpers */
 
 /* Inserts into a new array under an interned key (no hashing, no check
- * for an existing key: every key is written once). */
-static void acu_add_zval(zval *arr, zend_string *key, zval *v)
+ * for an existing key: every key is written once). The arrays are made
+ * with room for their keys (array_init_size), so an insert is an append;
+ * a full one grows as usual. */
+static zend_always_inline void acu_hash_put(HashTable *ht, zend_string *key, zval *v)
 {
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, v);
+	if (UNEXPECTED(HT_FLAGS(ht) & HASH_FLAG_UNINITIALIZED)) {
+		zend_hash_real_init_mixed(ht);
+	}
+	if (EXPECTED(ht->nNumUsed < ht->nTableSize && !HT_IS_PACKED(ht) && ZSTR_IS_INTERNED(key))) {
+		_zend_hash_append_ex(ht, key, v, 1);
+	} else {
+		zend_hash_add_new(ht, key, v);
+	}
 }
 
-static void acu_add_str(zval *arr, zend_string *key, zend_string *s)
+/* A new list with room for n (packed from the start), and appends to it:
+ * in place while there is room, else as usual. */
+static void acu_list_init(zval *list, uint32_t n)
+{
+	array_init_size(list, n);
+	zend_hash_real_init_packed(Z_ARRVAL_P(list));
+}
+
+static zend_always_inline void acu_list_add(zval *list, zval *v)
+{
+	HashTable *ht = Z_ARRVAL_P(list);
+
+	if (EXPECTED(HT_IS_PACKED(ht) && ht->nNumUsed < ht->nTableSize && ht->nNumUsed == ht->nNumOfElements
+			&& (zend_long) ht->nNumUsed == ht->nNextFreeElement)) {
+		ZVAL_COPY_VALUE(ht->arPacked + ht->nNumUsed, v);
+		ht->nNumUsed++;
+		ht->nNumOfElements++;
+		ht->nNextFreeElement++;
+	} else {
+		zend_hash_next_index_insert_new(ht, v);
+	}
+}
+
+static zend_always_inline void acu_add_zval(zval *arr, zend_string *key, zval *v)
+{
+	acu_hash_put(Z_ARRVAL_P(arr), key, v);
+}
+
+static zend_always_inline void acu_add_str(zval *arr, zend_string *key, zend_string *s)
 {
 	zval v;
 
 	ZVAL_STR(&v, s);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 static void acu_add_stringl(zval *arr, zend_string *key, const char *p, size_t n)
@@ -1232,12 +1338,12 @@ static void acu_add_string(zval *arr, zend_string *key, const char *p)
 	acu_add_str(arr, key, zend_string_init(p, strlen(p), 0));
 }
 
-static void acu_add_long(zval *arr, zend_string *key, zend_long l)
+static zend_always_inline void acu_add_long(zval *arr, zend_string *key, zend_long l)
 {
 	zval v;
 
 	ZVAL_LONG(&v, l);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 static void acu_add_bool(zval *arr, zend_string *key, bool b)
@@ -1245,7 +1351,7 @@ static void acu_add_bool(zval *arr, zend_string *key, bool b)
 	zval v;
 
 	ZVAL_BOOL(&v, b);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 static void acu_add_null(zval *arr, zend_string *key)
@@ -1253,7 +1359,7 @@ static void acu_add_null(zval *arr, zend_string *key)
 	zval v;
 
 	ZVAL_NULL(&v);
-	zend_hash_add_new(Z_ARRVAL_P(arr), key, &v);
+	acu_hash_put(Z_ARRVAL_P(arr), key, &v);
 }
 
 /* s when not empty (released when empty); nothing for NULL */
@@ -1282,15 +1388,26 @@ static void acu_put_sv(zval *arr, zend_string *key, acu_sv v)
 
 /* Formatted decimals, shared within one call: the same rate or amount is
  * written once and referenced wherever it appears (lines, the allowed rates,
- * the reconciliation), and the most common ones are interned constants. */
+ * the reconciliation), and the most common ones are interned constants. A
+ * direct-mapped table: a value whose slot is taken is just written again. */
+#define ACU_FMT_SLOTS 16
+
 typedef struct acu_fmt_cache {
-	unsigned n;
 	struct {
 		int64_t v;
-		unsigned scale, min_decimals;
-		zend_string *s;
-	} e[16];
+		unsigned fmt;        /* scale << 8 | min_decimals */
+		zend_string *s;      /* NULL: empty slot */
+	} e[ACU_FMT_SLOTS];
 } acu_fmt_cache;
+
+static void acu_fmt_cache_init(acu_fmt_cache *c)
+{
+	unsigned i;
+
+	for (i = 0; i < ACU_FMT_SLOTS; i++) {
+		c->e[i].s = NULL;
+	}
+}
 
 enum { ACU_C_ONE, ACU_C_MINUS_ONE, ACU_C_ZERO, ACU_C_ZERO_AMOUNT, ACU_C_FX_ONE, ACU_C_SERVICE, ACU_C_PRODUCT,
 	ACU_C_EUR, ACU_C_COUNT_ };
@@ -1303,17 +1420,19 @@ static void acu_fmt_cache_free(acu_fmt_cache *c)
 {
 	unsigned i;
 
-	for (i = 0; i < c->n; i++) {
-		zend_string_release(c->e[i].s);
+	for (i = 0; i < ACU_FMT_SLOTS; i++) {
+		if (c->e[i].s) {
+			zend_string_release(c->e[i].s);
+			c->e[i].s = NULL;
+		}
 	}
-	c->n = 0;
 }
 
 static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, unsigned min_decimals)
 {
 	char buf[ACU_DEC_BUFSIZE];
 	zend_string *s;
-	unsigned i;
+	unsigned fmt = scale << 8 | min_decimals, slot = 0;
 
 	if (v == 0 && (min_decimals == 0 || min_decimals == 2)) {
 		return acu_consts[min_decimals == 2 ? ACU_C_ZERO_AMOUNT : ACU_C_ZERO];
@@ -1322,21 +1441,44 @@ static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, un
 		return acu_consts[v > 0 ? ACU_C_ONE : ACU_C_MINUS_ONE];
 	}
 	if (c != NULL) {
-		for (i = 0; i < c->n; i++) {
-			if (c->e[i].v == v && c->e[i].scale == scale && c->e[i].min_decimals == min_decimals) {
-				return zend_string_copy(c->e[i].s);
-			}
+		slot = (unsigned) (((uint64_t) v * 0x9E3779B97F4A7C15u) >> 60) ^ (scale & (ACU_FMT_SLOTS - 1));
+		if (c->e[slot].s != NULL && c->e[slot].v == v && c->e[slot].fmt == fmt) {
+			return zend_string_copy(c->e[slot].s);
 		}
 	}
 	s = zend_string_init(buf, acu_dec_format(v, scale, min_decimals, buf), 0);
-	if (c != NULL && c->n < sizeof(c->e) / sizeof(c->e[0])) {
-		c->e[c->n].v = v;
-		c->e[c->n].scale = scale;
-		c->e[c->n].min_decimals = min_decimals;
-		c->e[c->n].s = zend_string_copy(s);
-		c->n++;
+	if (c != NULL) {
+		if (c->e[slot].s != NULL) {
+			zend_string_release(c->e[slot].s);
+		}
+		c->e[slot].v = v;
+		c->e[slot].fmt = fmt;
+		c->e[slot].s = zend_string_copy(s);
 	}
 	return s;
+}
+
+/* Whether p[0..n) has a CR, LF or TAB: eight bytes a round (a word with
+ * no byte below 14 has none), the rest one by one. */
+static bool acu_has_nl_tab(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		if (((w - ones * 14) & ~w & highs) != 0) {
+			break;
+		}
+	}
+	for (; i < n; i++) {
+		if (p[i] == '\n' || p[i] == '\r' || p[i] == '\t') {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Renders a template with the tags of the invoice and client. NULL with an
@@ -1344,11 +1486,17 @@ static zend_string *acu_dec_zstr(acu_fmt_cache *c, int64_t v, unsigned scale, un
 static zend_string *acu_render(const acu_bind *b, const char *what, acu_sv tpl, uint32_t flags)
 {
 	acumulus_tag_source src = { b->invoice, b->client, b->fields };
+	size_t max_len = (size_t) ACUMULUS_G(tags_max_length);
 
 	if (tpl.n == 0) {
 		return ZSTR_EMPTY_ALLOC();
 	}
-	return acumulus_tags_render(what, tpl.p, tpl.n, &src, flags, (size_t) ACUMULUS_G(tags_max_length));
+	/* no tag, nothing for the newline and tab rules, within the limit: the
+	 * result is the text as it is (what the tag engine would make of it) */
+	if (tpl.n <= max_len && memchr(tpl.p, '{', tpl.n) == NULL && !acu_has_nl_tab(tpl.p, tpl.n)) {
+		return acu_sv_zstr(tpl);
+	}
+	return acumulus_tags_render(what, tpl.p, tpl.n, &src, flags, max_len);
 }
 
 #define ACU_ONE_LINE (ACU_TAGS_NEWLINES_TO_SPACE | ACU_TAGS_TABS_TO_SPACE)
@@ -1362,7 +1510,7 @@ static zend_string *acu_one_line(acu_sv v)
 	size_t i, n = 0;
 
 	v = acu_sv_trim(v);
-	if (!memchr(v.p, '\n', v.n) && !memchr(v.p, '\r', v.n) && !memchr(v.p, '\t', v.n)) {
+	if (!acu_has_nl_tab(v.p, v.n)) {
 		return acu_sv_zstr(v);
 	}
 	s = zend_string_alloc(v.n, 0);
@@ -1440,10 +1588,13 @@ static void acu_put_vat(zval *rv, acu_fmt_cache *fc, const acu_vat_decision *d, 
 	} else {
 		acu_add_null(&vat, K(charged));
 	}
-	array_init_size(&rates, d->allowed.n);
+	acu_list_init(&rates, d->allowed.n);
 	for (i = 0; i < d->allowed.n; i++) {
-		add_next_index_str(&rates, d->allowed.r[i] == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE]
+		zval r;
+
+		ZVAL_STR(&r, d->allowed.r[i] == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE]
 			: acu_dec_zstr(fc, d->allowed.r[i], ACU_RATE_SCALE, 0));
+		acu_list_add(&rates, &r);
 	}
 	acu_add_zval(&vat, K(allowed), &rates);
 	acu_add_zval(rv, K(vat), &vat);
@@ -1545,7 +1696,7 @@ static void acu_put_line(zval *lines, acu_fmt_cache *fc, zend_string *product, z
 	acu_add_str(&line, K(vatrate),
 		l->rate == ACU_VATFREE ? acu_consts[ACU_C_MINUS_ONE] : acu_dec_zstr(fc, l->rate, ACU_RATE_SCALE, 0));
 	acu_add_str(&line, K(quantity), acu_dec_zstr(fc, l->qty, ACU_QTY_SCALE, 0));
-	add_next_index_zval(lines, &line);
+	acu_list_add(lines, &line);
 }
 
 /* Concept reasons into the internal notes, so the bookkeeper sees them in
@@ -1724,8 +1875,10 @@ static acu_sv acu_account(const acu_bind *b, const acu_settings *s, acu_sv gw)
 	if (gw.n > 120) {
 		gw.n = 120;
 	}
-	snprintf(key, sizeof(key), ACU_GATEWAY_PREFIX "%.*s", (int) gw.n, gw.p);
-	zv = acu_find(s->ht, key, strlen(key));
+	memcpy(key, ACU_GATEWAY_PREFIX, sizeof(ACU_GATEWAY_PREFIX) - 1);
+	memcpy(key + sizeof(ACU_GATEWAY_PREFIX) - 1, gw.p, gw.n);
+	key[sizeof(ACU_GATEWAY_PREFIX) - 1 + gw.n] = '\0';
+	zv = acu_find(s->ht, key, sizeof(ACU_GATEWAY_PREFIX) - 1 + gw.n);
 	if (zv == NULL || Z_TYPE_P(zv) != IS_STRING || Z_STRLEN_P(zv) == 0) {
 		acu_warn(b->ws, "account.unmapped", false,
 			"no Acumulus account is set for the payment gateway \"%.*s\" (setting %s): Acumulus "
@@ -1903,7 +2056,7 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 	acu_map_status st;
 
 	/* not memset: the stack buffers and the warnings need no clearing */
-	fc.n = 0;
+	acu_fmt_cache_init(&fc);
 	memset(&m.b, 0, sizeof(m.b));
 	memset(&m.in, 0, sizeof(m.in));
 	m.items = NULL;
@@ -1924,9 +2077,10 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 		zv = acu_get(inv, K(id));
 	}
 	if (zv && Z_TYPE_P(zv) == IS_LONG && Z_LVAL_P(zv) > 0) {
-		snprintf(b->id, sizeof(b->id), ZEND_LONG_FMT, Z_LVAL_P(zv));
+		acu_long_text(b->id, Z_LVAL_P(zv));
 	} else if (zv && Z_TYPE_P(zv) == IS_STRING && acu_numeric_number(acu_sv_str(Z_STR_P(zv)))) {
-		snprintf(b->id, sizeof(b->id), "%s", Z_STRVAL_P(zv));
+		/* at most 18 digits */
+		memcpy(b->id, Z_STRVAL_P(zv), Z_STRLEN_P(zv) + 1);
 	} else {
 		acu_fail_value(b, FLD("invoiceid"), zv, "is not an invoice id");
 		goto done;
@@ -2153,7 +2307,7 @@ static bool acu_do_map(HashTable *inv, HashTable *client, HashTable *settings, H
 
 	/* lines */
 	nature = acu_nature_zstr(m.s.nature);
-	array_init_size(&lines, (uint32_t) m.out.n_lines);
+	acu_list_init(&lines, (uint32_t) m.out.n_lines);
 	for (i = 0; i < m.out.n_lines; i++) {
 		const acu_line *l = &m.out.lines[i];
 		zend_string *product = NULL;
@@ -2462,7 +2616,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 	size_t i;
 	zend_string *key;
 
-	fc.n = 0;
+	acu_fmt_cache_init(&fc);
 	memset(&k.b, 0, sizeof(k.b));
 	k.orig = NULL;
 	k.n_orig = 0;
@@ -2481,9 +2635,10 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 			zv = acu_get(tag_invoice, K(id));
 		}
 		if (zv && Z_TYPE_P(zv) == IS_LONG) {
-			snprintf(b->id, sizeof(b->id), ZEND_LONG_FMT, Z_LVAL_P(zv));
+			acu_long_text(b->id, Z_LVAL_P(zv));
 		} else if (zv && Z_TYPE_P(zv) == IS_STRING && acu_numeric_number(acu_sv_str(Z_STR_P(zv)))) {
-			snprintf(b->id, sizeof(b->id), "%s", Z_STRVAL_P(zv));
+			/* at most 18 digits */
+			memcpy(b->id, Z_STRVAL_P(zv), Z_STRLEN_P(zv) + 1);
 		}
 	} else if (zv) {
 		acu_fail_value(b, FLD("credit.invoice"), zv, "is not a GetInvoice array");
@@ -2694,7 +2849,7 @@ static bool acu_do_credit(HashTable *orig, HashTable *credit, HashTable *setting
 
 	/* lines */
 	fallback_nature = acu_nature_zstr(k.s.nature);
-	array_init_size(&lines, (uint32_t) k.out.n_lines);
+	acu_list_init(&lines, (uint32_t) k.out.n_lines);
 	for (i = 0; i < k.out.n_lines; i++) {
 		const acu_line *l = &k.out.lines[i];
 		zend_string *product, *nature;

@@ -7,7 +7,7 @@
 
 #include "money.h"
 
-static const int64_t acu_pow10_table[19] = {
+const int64_t acu_pow10_table[19] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
 	100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
 	1000000000000LL, 10000000000000LL, 100000000000000LL,
@@ -15,9 +15,51 @@ static const int64_t acu_pow10_table[19] = {
 	1000000000000000000LL
 };
 
-int64_t acu_pow10(unsigned n)
+
+/* The common shape ("12.10", "-4.99", "21"): digits, and at most scale
+ * decimals, few enough that no range check is needed. Returns false,
+ * having set nothing, for everything else (acu_dec_parse then decides). */
+static bool acu_dec_parse_plain(const char *s, size_t len, unsigned scale, int64_t *out)
 {
-	return n < 19 ? acu_pow10_table[n] : 0;
+	size_t i = 0, int_digits;
+	unsigned frac = 0;
+	uint64_t v = 0;
+	bool neg = false;
+
+	if (len == 0 || len > 18) {
+		return false;
+	}
+	if (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	int_digits = i;
+	while (i < len && (unsigned) (s[i] - '0') < 10) {
+		v = v * 10 + (unsigned) (s[i] - '0');
+		i++;
+	}
+	int_digits = i - int_digits;
+	/* below 10^17 = ACU_DEC_MAX_UNITS whatever the decimals are */
+	if (int_digits == 0 || int_digits + scale > 17) {
+		return false;
+	}
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && frac < scale && (unsigned) (s[i] - '0') < 10) {
+			v = v * 10 + (unsigned) (s[i] - '0');
+			frac++;
+			i++;
+		}
+		if (frac == 0) {
+			return false;
+		}
+	}
+	if (i != len) {
+		return false;
+	}
+	v *= (uint64_t) acu_pow10(scale - frac);
+	*out = neg ? -(int64_t) v : (int64_t) v;
+	return true;
 }
 
 acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t *out)
@@ -29,6 +71,9 @@ acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t 
 	*out = 0;
 	if (scale > ACU_DEC_MAX_SCALE) {
 		return ACU_DEC_E_SCALE;
+	}
+	if (acu_dec_parse_plain(s, len, scale, out)) {
+		return ACU_DEC_OK;
 	}
 	if (i < len && (s[i] == '-' || s[i] == '+')) {
 		neg = s[i] == '-';
@@ -82,13 +127,18 @@ acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t 
 	return ACU_DEC_OK;
 }
 
+/* "00" .. "99" */
+static const char acu_digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *buf)
 {
 	char tmp[ACU_DEC_BUFSIZE];
 	char *const end = tmp + sizeof(tmp);
 	char *p = end;
 	uint64_t mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
-	bool writing = false;
 	unsigned d;
 	size_t n;
 
@@ -98,25 +148,38 @@ size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *bu
 	if (min_decimals > scale) {
 		min_decimals = scale;
 	}
-	/* decimals, right to left; trailing zeros beyond min_decimals dropped.
-	 * d is the position after the point (scale .. 1). */
-	for (d = scale; d > 0; d--) {
-		unsigned digit = (unsigned) (mag % 10);
-
+	/* trailing zero decimals beyond min_decimals are dropped; d decimals stay */
+	d = scale;
+	while (d > min_decimals && mag % 10 == 0) {
 		mag /= 10;
-		if (!writing && digit == 0 && d > min_decimals) {
-			continue;
-		}
-		writing = true;
-		*--p = (char) ('0' + digit);
+		d--;
 	}
-	if (writing) {
+	/* right to left, two digits a round */
+	if (d > 0) {
+		unsigned k = d;
+
+		for (; k >= 2; k -= 2) {
+			p -= 2;
+			memcpy(p, acu_digit_pairs + 2 * (mag % 100), 2);
+			mag /= 100;
+		}
+		if (k) {
+			*--p = (char) ('0' + (unsigned) (mag % 10));
+			mag /= 10;
+		}
 		*--p = '.';
 	}
-	do {
-		*--p = (char) ('0' + (unsigned) (mag % 10));
-		mag /= 10;
-	} while (mag);
+	while (mag >= 100) {
+		p -= 2;
+		memcpy(p, acu_digit_pairs + 2 * (mag % 100), 2);
+		mag /= 100;
+	}
+	if (mag >= 10) {
+		p -= 2;
+		memcpy(p, acu_digit_pairs + 2 * mag, 2);
+	} else {
+		*--p = (char) ('0' + (unsigned) mag);
+	}
 	/* no "-0": a negative value keeps a non-zero digit (only zeros are dropped) */
 	if (v < 0) {
 		*--p = '-';
@@ -127,7 +190,7 @@ size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *bu
 	return n;
 }
 
-acu_i128 acu_div_round(acu_i128 num, acu_i128 den)
+acu_i128 acu_div_round_wide(acu_i128 num, acu_i128 den)
 {
 	acu_i128 q, r;
 	bool neg = (num < 0) != (den < 0);

@@ -60,10 +60,31 @@ acu_dec_status acu_dec_parse(const char *s, size_t len, unsigned scale, int64_t 
 size_t acu_dec_format(int64_t v, unsigned scale, unsigned min_decimals, char *buf);
 
 /* num / den rounded half away from zero. den must not be 0. */
-acu_i128 acu_div_round(acu_i128 num, acu_i128 den);
+acu_i128 acu_div_round_wide(acu_i128 num, acu_i128 den);
+
+static inline acu_i128 acu_div_round(acu_i128 num, acu_i128 den)
+{
+	/* most operands fit 63 bits: the same rounding in 64-bit division */
+	if (num > -INT64_MAX && num < INT64_MAX && den > -INT64_MAX && den < INT64_MAX) {
+		bool neg = (num < 0) != (den < 0);
+		uint64_t n = (uint64_t) (num < 0 ? -num : num), d = (uint64_t) (den < 0 ? -den : den);
+		uint64_t q = n / d, r = n % d;
+
+		if (r >= d - r) {
+			q++;
+		}
+		return neg ? -(acu_i128) q : (acu_i128) q;
+	}
+	return acu_div_round_wide(num, den);
+}
 
 /* 10^n for n in 0..18. */
-int64_t acu_pow10(unsigned n);
+extern const int64_t acu_pow10_table[19];
+
+static inline int64_t acu_pow10(unsigned n)
+{
+	return n < 19 ? acu_pow10_table[n] : 0;
+}
 
 /* Converts v from scale `from` to scale `to`, rounding half away from zero
  * when decimals are dropped. The caller keeps the result within range. */

@@ -35,6 +35,41 @@
 #include "exceptions.h"
 #include "tags_php.h"
 
+/* Every key a tag reads, interned once in MINIT with its hash, so a lookup
+ * never hashes a key again. */
+#define ACUMULUS_TAG_KEYS(X) \
+	X(address1) X(address2) X(city) X(client_id) X(companyname) X(country) \
+	X(countrycode) X(countryname) X(currency_code) X(customfield) X(customfields) \
+	X(date) X(duedate) X(firstname) X(fullname) X(id) X(invoiceid) X(invoicenum) \
+	X(lastname) X(notes) X(phonenumber) X(postcode) X(state) X(status) X(userid) X(value)
+
+enum {
+#define ACUMULUS_TAG_KEY_ENUM(name) ACUMULUS_TK_##name,
+	ACUMULUS_TAG_KEYS(ACUMULUS_TAG_KEY_ENUM)
+#undef ACUMULUS_TAG_KEY_ENUM
+	ACUMULUS_TK_COUNT_
+};
+
+static const char *const acumulus_tag_key_names[ACUMULUS_TK_COUNT_] = {
+#define ACUMULUS_TAG_KEY_NAME(name) #name,
+	ACUMULUS_TAG_KEYS(ACUMULUS_TAG_KEY_NAME)
+#undef ACUMULUS_TAG_KEY_NAME
+};
+
+static zend_string *acumulus_tag_keys[ACUMULUS_TK_COUNT_];
+
+#define TK(name) (acumulus_tag_keys[ACUMULUS_TK_##name])
+
+void acumulus_tags_minit(void)
+{
+	size_t i;
+
+	for (i = 0; i < ACUMULUS_TK_COUNT_; i++) {
+		acumulus_tag_keys[i] = zend_string_init_interned(acumulus_tag_key_names[i],
+			strlen(acumulus_tag_key_names[i]), 1);
+	}
+}
+
 typedef struct acumulus_tag_lookup {
 	const acumulus_tag_source *src;
 	zend_string *tmp;    /* owns a converted value until the next lookup */
@@ -42,18 +77,19 @@ typedef struct acumulus_tag_lookup {
 	zend_string *error;  /* set when the lookup fails */
 } acumulus_tag_lookup;
 
-static zval *acumulus_tag_find(HashTable *ht, const char *key)
+static zval *acumulus_tag_find(HashTable *ht, zend_string *key)
 {
 	zval *zv;
 
 	if (ht == NULL) {
 		return NULL;
 	}
-	zv = zend_hash_str_find_deref(ht, key, strlen(key));
-	if (zv == NULL || Z_TYPE_P(zv) == IS_NULL) {
+	zv = zend_hash_find_known_hash(ht, key);
+	if (zv == NULL) {
 		return NULL;
 	}
-	return zv;
+	ZVAL_DEREF(zv);
+	return Z_TYPE_P(zv) == IS_NULL ? NULL : zv;
 }
 
 static bool acumulus_tag_blank(const zval *zv)
@@ -62,11 +98,12 @@ static bool acumulus_tag_blank(const zval *zv)
 		|| (Z_TYPE_P(zv) == IS_STRING && Z_STRLEN_P(zv) == 0);
 }
 
-/* The value of the first of keys that is not blank, or NULL. */
-static zval *acumulus_tag_first(HashTable *ht, const char *const *keys)
+/* The value of the first of keys (ACUMULUS_TK_ ids, up to -1) that is not
+ * blank, or NULL. */
+static zval *acumulus_tag_first(HashTable *ht, const int *keys)
 {
-	for (; *keys; keys++) {
-		zval *zv = acumulus_tag_find(ht, *keys);
+	for (; *keys >= 0; keys++) {
+		zval *zv = acumulus_tag_find(ht, acumulus_tag_keys[*keys]);
 
 		if (!acumulus_tag_blank(zv)) {
 			return zv;
@@ -102,8 +139,9 @@ static acu_tag_result acumulus_tag_text(acumulus_tag_lookup *lk, const acu_tag *
 			*len = Z_STRLEN_P(zv);
 			return ACU_TAG_VALUE;
 		case IS_LONG:
-			*len = (size_t) snprintf(lk->num, sizeof(lk->num), ZEND_LONG_FMT, Z_LVAL_P(zv));
-			*val = lk->num;
+			/* digits and a minus, as ZEND_LONG_FMT writes them */
+			*val = zend_print_long_to_buf(lk->num + sizeof(lk->num) - 1, Z_LVAL_P(zv));
+			*len = (size_t) (lk->num + sizeof(lk->num) - 1 - *val);
 			return ACU_TAG_VALUE;
 		case IS_NULL:
 		case IS_FALSE:
@@ -146,13 +184,13 @@ static zend_long acumulus_tag_field_id(const zval *zv)
  * {customfield: [...]} wrapping. */
 static HashTable *acumulus_tag_custom_fields(HashTable *client)
 {
-	zval *list = acumulus_tag_find(client, "customfields");
+	zval *list = acumulus_tag_find(client, TK(customfields));
 	zval *inner;
 
 	if (list == NULL || Z_TYPE_P(list) != IS_ARRAY) {
 		return NULL;
 	}
-	inner = zend_hash_str_find_deref(Z_ARRVAL_P(list), "customfield", sizeof("customfield") - 1);
+	inner = acumulus_tag_find(Z_ARRVAL_P(list), TK(customfield));
 	if (inner && Z_TYPE_P(inner) == IS_ARRAY) {
 		return Z_ARRVAL_P(inner);
 	}
@@ -169,8 +207,8 @@ static acu_tag_result acumulus_tag_custom_by_index(acumulus_tag_lookup *lk,
 	uint32_t n = 0;
 
 	snprintf(key, sizeof(key), "customfields%u", tag->index);
-	zv = acumulus_tag_find(client, key);
-	if (zv != NULL) {
+	zv = client ? zend_hash_str_find_deref(client, key, strlen(key)) : NULL;
+	if (zv != NULL && Z_TYPE_P(zv) != IS_NULL) {
 		return acumulus_tag_text(lk, tag, "client", key, zv, val, len);
 	}
 	fields = acumulus_tag_custom_fields(client);
@@ -179,7 +217,7 @@ static acu_tag_result acumulus_tag_custom_by_index(acumulus_tag_lookup *lk,
 			if (++n == tag->index) {
 				ZVAL_DEREF(entry);
 				if (Z_TYPE_P(entry) == IS_ARRAY) {
-					zv = acumulus_tag_find(Z_ARRVAL_P(entry), "value");
+					zv = acumulus_tag_find(Z_ARRVAL_P(entry), TK(value));
 					return acumulus_tag_text(lk, tag, "client", "customfields[].value", zv, val, len);
 				}
 				break;
@@ -245,9 +283,9 @@ static acu_tag_result acumulus_tag_custom_by_name(acumulus_tag_lookup *lk,
 		ZEND_HASH_FOREACH_VAL(fields, entry) {
 			ZVAL_DEREF(entry);
 			if (Z_TYPE_P(entry) == IS_ARRAY
-					&& acumulus_tag_field_id(acumulus_tag_find(Z_ARRVAL_P(entry), "id")) == id) {
+					&& acumulus_tag_field_id(acumulus_tag_find(Z_ARRVAL_P(entry), TK(id))) == id) {
 				return acumulus_tag_text(lk, tag, "client", "customfields[].value",
-					acumulus_tag_find(Z_ARRVAL_P(entry), "value"), val, len);
+					acumulus_tag_find(Z_ARRVAL_P(entry), TK(value)), val, len);
 			}
 		} ZEND_HASH_FOREACH_END();
 	}
@@ -257,13 +295,13 @@ static acu_tag_result acumulus_tag_custom_by_name(acumulus_tag_lookup *lk,
 static acu_tag_result acumulus_tag_lookup_cb(void *ctx, const acu_tag *tag,
 		const char **val, size_t *len)
 {
-	static const char *const userid[] = { "userid", "id", "client_id", NULL };
-	static const char *const countrycode[] = { "countrycode", "country", NULL };
-	static const char *const invoiceid[] = { "invoiceid", "id", NULL };
-	static const char *const invoicenum[] = { "invoicenum", "invoiceid", "id", NULL };
+	static const int userid[] = { ACUMULUS_TK_userid, ACUMULUS_TK_id, ACUMULUS_TK_client_id, -1 };
+	static const int countrycode[] = { ACUMULUS_TK_countrycode, ACUMULUS_TK_country, -1 };
+	static const int invoiceid[] = { ACUMULUS_TK_invoiceid, ACUMULUS_TK_id, -1 };
+	static const int invoicenum[] = { ACUMULUS_TK_invoicenum, ACUMULUS_TK_invoiceid, ACUMULUS_TK_id, -1 };
 	acumulus_tag_lookup *lk = ctx;
 	HashTable *client = lk->src->client, *invoice = lk->src->invoice;
-	const char *key = NULL;
+	zend_string *key = NULL;
 	zval *zv;
 
 	if (lk->tmp) {
@@ -278,26 +316,26 @@ static acu_tag_result acumulus_tag_lookup_cb(void *ctx, const acu_tag *tag,
 				return acumulus_tag_text(lk, tag, "client", "userid", zv, val, len);
 			}
 			return acumulus_tag_text(lk, tag, "invoice", "userid",
-				acumulus_tag_find(invoice, "userid"), val, len);
-		case ACU_TAG_FIRSTNAME:   key = "firstname"; break;
-		case ACU_TAG_LASTNAME:    key = "lastname"; break;
-		case ACU_TAG_COMPANYNAME: key = "companyname"; break;
-		case ACU_TAG_ADDRESS1:    key = "address1"; break;
-		case ACU_TAG_ADDRESS2:    key = "address2"; break;
-		case ACU_TAG_CITY:        key = "city"; break;
-		case ACU_TAG_STATE:       key = "state"; break;
-		case ACU_TAG_POSTCODE:    key = "postcode"; break;
-		case ACU_TAG_COUNTRY:     key = "countryname"; break;
-		case ACU_TAG_PHONENUMBER: key = "phonenumber"; break;
-		case ACU_TAG_CLIENT_CURRENCY: key = "currency_code"; break;
+				acumulus_tag_find(invoice, TK(userid)), val, len);
+		case ACU_TAG_FIRSTNAME:   key = TK(firstname); break;
+		case ACU_TAG_LASTNAME:    key = TK(lastname); break;
+		case ACU_TAG_COMPANYNAME: key = TK(companyname); break;
+		case ACU_TAG_ADDRESS1:    key = TK(address1); break;
+		case ACU_TAG_ADDRESS2:    key = TK(address2); break;
+		case ACU_TAG_CITY:        key = TK(city); break;
+		case ACU_TAG_STATE:       key = TK(state); break;
+		case ACU_TAG_POSTCODE:    key = TK(postcode); break;
+		case ACU_TAG_COUNTRY:     key = TK(countryname); break;
+		case ACU_TAG_PHONENUMBER: key = TK(phonenumber); break;
+		case ACU_TAG_CLIENT_CURRENCY: key = TK(currency_code); break;
 		case ACU_TAG_COUNTRYCODE:
 			return acumulus_tag_text(lk, tag, "client", "countrycode",
 				acumulus_tag_first(client, countrycode), val, len);
 		case ACU_TAG_FULLNAME:
-			zv = acumulus_tag_find(client, "fullname");
+			zv = acumulus_tag_find(client, TK(fullname));
 			if (zv == NULL) {
-				zval *first = acumulus_tag_find(client, "firstname");
-				zval *last = acumulus_tag_find(client, "lastname");
+				zval *first = acumulus_tag_find(client, TK(firstname));
+				zval *last = acumulus_tag_find(client, TK(lastname));
 				zend_string *f, *l;
 
 				if ((first && Z_TYPE_P(first) > IS_STRING) || (last && Z_TYPE_P(last) > IS_STRING)) {
@@ -331,28 +369,28 @@ static acu_tag_result acumulus_tag_lookup_cb(void *ctx, const acu_tag *tag,
 				acumulus_tag_first(invoice, invoicenum), val, len);
 		case ACU_TAG_INVOICEDATE:
 			return acumulus_tag_text(lk, tag, "invoice", "date",
-				acumulus_tag_find(invoice, "date"), val, len);
+				acumulus_tag_find(invoice, TK(date)), val, len);
 		case ACU_TAG_INVOICEDUE:
 			return acumulus_tag_text(lk, tag, "invoice", "duedate",
-				acumulus_tag_find(invoice, "duedate"), val, len);
+				acumulus_tag_find(invoice, TK(duedate)), val, len);
 		case ACU_TAG_INVOICENOTES:
 			return acumulus_tag_text(lk, tag, "invoice", "notes",
-				acumulus_tag_find(invoice, "notes"), val, len);
+				acumulus_tag_find(invoice, TK(notes)), val, len);
 		case ACU_TAG_INVOICESTATUS:
 			return acumulus_tag_text(lk, tag, "invoice", "status",
-				acumulus_tag_find(invoice, "status"), val, len);
+				acumulus_tag_find(invoice, TK(status)), val, len);
 		case ACU_TAG_TAB:
 		case ACU_TAG_COUNT_:
 		default:
 			return ACU_TAG_KEEP;
 	}
-	return acumulus_tag_text(lk, tag, "client", key, acumulus_tag_find(client, key), val, len);
+	return acumulus_tag_text(lk, tag, "client", ZSTR_VAL(key), acumulus_tag_find(client, key), val, len);
 }
 
 /* "invoice 123, " when the invoice array names its id, for messages. */
 static zend_string *acumulus_tag_invoice_prefix(HashTable *invoice)
 {
-	static const char *const ids[] = { "invoiceid", "id", NULL };
+	static const int ids[] = { ACUMULUS_TK_invoiceid, ACUMULUS_TK_id, -1 };
 	zval *zv = acumulus_tag_first(invoice, ids);
 
 	if (zv && Z_TYPE_P(zv) == IS_LONG) {
@@ -369,13 +407,14 @@ zend_string *acumulus_tags_render(const char *what, const char *tpl, size_t len,
 {
 	acumulus_tag_lookup lk = { src, NULL, { 0 }, NULL };
 	zend_string *result = NULL, *prefix;
+	char storage[256];   /* most results fit: no allocation but the result */
 	acu_buf out;
 	acu_tags_status st;
 
 	if (what == NULL) {
 		what = "template";
 	}
-	acu_buf_init(&out, max_len);
+	acu_buf_init_lent(&out, storage, sizeof(storage), max_len);
 	st = acu_tags_render(tpl, len, flags, acumulus_tag_lookup_cb, &lk, &out);
 	if (lk.tmp) {
 		zend_string_release(lk.tmp);

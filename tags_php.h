@@ -22,6 +22,9 @@ typedef struct acumulus_tag_source {
 	HashTable *field_names;  /* tblcustomfields id => fieldname (may be NULL) */
 } acumulus_tag_source;
 
+/* Interns the keys the tags read (MINIT). */
+void acumulus_tags_minit(void);
+
 /* Renders a template. Returns a new string, or NULL with an exception thrown:
  * Acumulus\InvalidArgumentException for data a tag cannot use (named by tag,
  * field and invoice), Acumulus\LengthException when the output would pass

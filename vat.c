@@ -75,6 +75,8 @@ bool acu_warnings_concept(const acu_warnings *ws)
  * may pass Acumulus lookup_vatinfo answers in the context instead
  * (docs/mapping.md "context.vat_rates"), which then win.
  *
+ * The periods of a country are next to each other, oldest first; the order
+ * of the countries does not matter (lookups scan for the first period).
  * A period runs until the next period of the same country. `zero` says the
  * country has a real 0 % rate of its own (before 2021 Acumulus only knew 0 %
  * for those).
@@ -91,6 +93,11 @@ typedef struct acu_vat_period {
 } acu_vat_period;
 
 static const acu_vat_period acu_vat_table[] = {
+	/* the Netherlands first: looked up for every invoice */
+	{ "NL", 20010101, { P(19), P(6) }, true },
+	{ "NL", 20121001, { P(21), P(6) }, true },
+	{ "NL", 20190101, { P(21), P(9) }, true },
+	/* the other member states */
 	{ "AT", 20150101, { P(20), P(10), P(12) }, false },
 	{ "AT", 20160101, { P(20), P(10), P(13) }, false },
 	{ "AT", 20200701, { P(20), P(10), P(13), P(5) }, false },
@@ -128,9 +135,6 @@ static const acu_vat_period acu_vat_table[] = {
 	{ "LV", 20150101, { P(21), P(12) }, false },
 	{ "LV", 20180101, { P(21), P(12), P(5) }, false },
 	{ "MT", 20150101, { P(18), P(7), P(5) }, true },
-	{ "NL", 20010101, { P(19), P(6) }, true },
-	{ "NL", 20121001, { P(21), P(6) }, true },
-	{ "NL", 20190101, { P(21), P(9) }, true },
 	{ "PL", 20150101, { P(23), P(8), P(5) }, false },
 	{ "PT", 20150101, { P(23), P(13), P(6) }, false },
 	{ "RO", 20150101, { P(24), P(9), P(5) }, false },
@@ -154,21 +158,17 @@ static const acu_vat_period acu_vat_table[] = {
 static const acu_vat_period *acu_vat_period_of(const char *cc, int32_t date)
 {
 	const acu_vat_period *found = NULL;
-	size_t i;
+	const size_t n = sizeof(acu_vat_table) / sizeof(acu_vat_table[0]);
+	size_t i = 0;
 
-	bool seen = false;
-
-	/* the periods of a country are next to each other, oldest first */
-	for (i = 0; i < sizeof(acu_vat_table) / sizeof(acu_vat_table[0]); i++) {
-		const acu_vat_period *p = &acu_vat_table[i];
-
-		if (p->cc[0] == cc[0] && p->cc[1] == cc[1]) {
-			seen = true;
-			if (p->from <= date) {
-				found = p;
-			}
-		} else if (seen) {
-			break;
+	/* the periods of a country are next to each other, oldest first: skip
+	 * to the first, then take the last that has begun */
+	while (i < n && !(acu_vat_table[i].cc[0] == cc[0] && acu_vat_table[i].cc[1] == cc[1])) {
+		i++;
+	}
+	for (; i < n && acu_vat_table[i].cc[0] == cc[0] && acu_vat_table[i].cc[1] == cc[1]; i++) {
+		if (acu_vat_table[i].from <= date) {
+			found = &acu_vat_table[i];
 		}
 	}
 	return found;

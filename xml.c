@@ -21,25 +21,35 @@
 
 /* ==================================================================== text */
 
-/* What the writer does with each ASCII byte. */
-enum { T_PLAIN = 0, T_ENTITY, T_CONTROL, T_CR };
+/* What the writer does with each byte: plain text, an entity (& < > " '
+ * and the backslash), a refused control character, CR (a reference), or
+ * the start of a UTF-8 sequence to decode. */
+enum { T_PLAIN = 0, T_ENTITY, T_CONTROL, T_CR, T_HIGH };
 
-static const unsigned char acu_xml_ascii_class[128] = {
+#define T_X4(t) t, t, t, t
+#define T_X16(t) T_X4(t), T_X4(t), T_X4(t), T_X4(t)
+
+const unsigned char acu_xml_class[256] = {
 	/* 0x00 - 0x1f: control characters, but TAB and LF pass and CR is a reference */
 	T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL,
 	T_CONTROL, T_PLAIN,   T_PLAIN,   T_CONTROL, T_CONTROL, T_CR,      T_CONTROL, T_CONTROL,
-	T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL,
-	T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL, T_CONTROL,
+	T_X16(T_CONTROL),
 	/* 0x20 - 0x3f: " & ' < > */
 	0, 0, T_ENTITY, 0, 0, 0, T_ENTITY, T_ENTITY, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, T_ENTITY, 0, T_ENTITY, 0,
 	/* 0x40 - 0x5f: backslash */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	T_X16(T_PLAIN),
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, T_ENTITY, 0, 0, 0,
 	/* 0x60 - 0x7f: DEL is a control character */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	T_X16(T_PLAIN),
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, T_CONTROL,
+	/* 0x80 - 0xff: UTF-8 */
+	T_X16(T_HIGH), T_X16(T_HIGH), T_X16(T_HIGH), T_X16(T_HIGH),
+	T_X16(T_HIGH), T_X16(T_HIGH), T_X16(T_HIGH), T_X16(T_HIGH),
 };
+
+#undef T_X16
+#undef T_X4
 
 /* Decodes one UTF-8 sequence at s[0..len) (len >= 1, s[0] >= 0x80):
  * returns its length and the code point, or 0 for an invalid sequence
@@ -88,8 +98,22 @@ static size_t acu_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* The end of the run of plain bytes (written as they are) from i on. */
+static inline size_t acu_xml_plain_run(const unsigned char *p, size_t i, size_t len)
+{
+	while (len - i >= 4 && (acu_xml_class[p[i]] | acu_xml_class[p[i + 1]]
+			| acu_xml_class[p[i + 2]] | acu_xml_class[p[i + 3]]) == T_PLAIN) {
+		i += 4;
+	}
+	while (i < len && acu_xml_class[p[i]] == T_PLAIN) {
+		i++;
+	}
+	return i;
+}
+
 /* The one place that decides what text may go into the XML. Scans s and,
- * when out is not NULL, writes it escaped. */
+ * when out is not NULL, writes it escaped: runs of plain text (ASCII and
+ * valid UTF-8) are copied whole when an entity or the end is reached. */
 static acu_xml_werr acu_xml_text(acu_buf *out, const char *s, size_t len, acu_xml_werror *err)
 {
 	const unsigned char *p = (const unsigned char *) s;
@@ -103,61 +127,63 @@ static acu_xml_werr acu_xml_text(acu_buf *out, const char *s, size_t len, acu_xm
 		if (out && acu_buf_append(out, lit, sizeof(lit) - 1) != ACU_BUF_OK) goto limit; \
 	} while (0)
 
-	while (i < len) {
-		unsigned char c = p[i];
+	for (;;) {
+		unsigned char c;
 
-		if (c < 0x80) {
-			switch (acu_xml_ascii_class[c]) {
-				case T_PLAIN:
-					i++;
-					continue;
-				case T_CONTROL:
+		i = acu_xml_plain_run(p, i, len);
+		if (i == len) {
+			break;
+		}
+		c = p[i];
+		switch (acu_xml_class[c]) {
+			case T_HIGH: {
+				uint32_t cp = 0;
+				size_t n = acu_utf8_decode(p + i, len - i, &cp);
+
+				if (n == 0) {
+					err->code = ACU_XML_W_UTF8;
+					err->offset = i;
+					err->codepoint = 0;
+					goto refuse;
+				}
+				if (cp >= 0x80 && cp <= 0x9f) {
 					err->code = ACU_XML_W_CONTROL;
 					err->offset = i;
-					err->codepoint = c;
+					err->codepoint = cp;
 					goto refuse;
-				case T_CR:
-					ACU_FLUSH();
-					ACU_PUT("&#13;");
-					break;
-				default:
-					ACU_FLUSH();
-					switch (c) {
-						case '&': ACU_PUT("&amp;"); break;
-						case '<': ACU_PUT("&lt;"); break;
-						case '>': ACU_PUT("&gt;"); break;
-						case '"': ACU_PUT("&quot;"); break;
-						case '\'': ACU_PUT("&apos;"); break;
-						default: ACU_PUT("&#92;"); break;   /* backslash */
-					}
-					break;
+				}
+				if (cp == 0xfffe || cp == 0xffff) {
+					err->code = ACU_XML_W_NONCHAR;
+					err->offset = i;
+					err->codepoint = cp;
+					goto refuse;
+				}
+				i += n;
+				continue;   /* part of the plain run */
 			}
-			i++;
-			plain = i;
-		} else {
-			uint32_t cp = 0;
-			size_t n = acu_utf8_decode(p + i, len - i, &cp);
-
-			if (n == 0) {
-				err->code = ACU_XML_W_UTF8;
-				err->offset = i;
-				err->codepoint = 0;
-				goto refuse;
-			}
-			if (cp >= 0x80 && cp <= 0x9f) {
+			case T_CONTROL:
 				err->code = ACU_XML_W_CONTROL;
 				err->offset = i;
-				err->codepoint = cp;
+				err->codepoint = c;
 				goto refuse;
-			}
-			if (cp == 0xfffe || cp == 0xffff) {
-				err->code = ACU_XML_W_NONCHAR;
-				err->offset = i;
-				err->codepoint = cp;
-				goto refuse;
-			}
-			i += n;
+			case T_CR:
+				ACU_FLUSH();
+				ACU_PUT("&#13;");
+				break;
+			default:
+				ACU_FLUSH();
+				switch (c) {
+					case '&': ACU_PUT("&amp;"); break;
+					case '<': ACU_PUT("&lt;"); break;
+					case '>': ACU_PUT("&gt;"); break;
+					case '"': ACU_PUT("&quot;"); break;
+					case '\'': ACU_PUT("&apos;"); break;
+					default: ACU_PUT("&#92;"); break;   /* backslash */
+				}
+				break;
 		}
+		i++;
+		plain = i;
 	}
 	ACU_FLUSH();
 	err->code = ACU_XML_W_OK;
@@ -187,22 +213,31 @@ acu_xml_werr acu_xml_escape(acu_buf *out, const char *s, size_t len, acu_xml_wer
 	return acu_xml_text(out, s, len, err);
 }
 
+/* Bytes of an element name: 1 for a-z, 2 for 0-9 _ - (not first). */
+static const unsigned char acu_xml_name_class[256] = {
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2,
+	['8'] = 2, ['9'] = 2, ['_'] = 2, ['-'] = 2,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 bool acu_xml_name_ok(const char *name, size_t len)
 {
+	const unsigned char *p = (const unsigned char *) name;
 	size_t i;
 
-	if (len == 0 || len > ACU_XML_MAX_NAME || name[0] < 'a' || name[0] > 'z') {
+	if (len == 0 || len > ACU_XML_MAX_NAME || acu_xml_name_class[p[0]] != 1) {
 		return false;
 	}
 	for (i = 1; i < len; i++) {
-		char c = name[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+		if (acu_xml_name_class[p[i]] == 0) {
 			return false;
 		}
 	}
 	/* names starting with "xml" are reserved by XML itself */
-	return !(len >= 3 && memcmp(name, "xml", 3) == 0);
+	return !(len >= 3 && p[0] == 'x' && p[1] == 'm' && p[2] == 'l');
 }
 
 /* ================================================================== writer */
@@ -210,7 +245,7 @@ bool acu_xml_name_ok(const char *name, size_t len)
 void acu_xml_writer_init(acu_xml_writer *w, size_t limit)
 {
 	acu_buf_init(&w->out, limit);
-	acu_buf_init(&w->path, SIZE_MAX);
+	acu_buf_init_lent(&w->path, w->path_storage, sizeof(w->path_storage), SIZE_MAX);
 	w->depth = 0;
 	w->err.code = ACU_XML_W_OK;
 	w->err.offset = 0;
@@ -224,6 +259,15 @@ void acu_xml_writer_free(acu_xml_writer *w)
 	w->depth = 0;
 }
 
+void acu_xml_writer_reserve(acu_xml_writer *w, size_t n)
+{
+	if (n > w->out.limit) {
+		n = w->out.limit;
+	}
+	/* only capacity: a failure here changes nothing */
+	(void) acu_buf_reserve(&w->out, n);
+}
+
 static bool acu_xml_fail(acu_xml_writer *w, acu_xml_werr code)
 {
 	if (w->err.code == ACU_XML_W_OK) {
@@ -234,11 +278,56 @@ static bool acu_xml_fail(acu_xml_writer *w, acu_xml_werr code)
 	return false;
 }
 
+/* Makes room for n more bytes (and the terminator) within the limit and
+ * returns where they go; the caller writes them and then calls
+ * acu_xml_wrote(). NULL (and the writer failed) past the limit. */
+static inline char *acu_xml_room(acu_xml_writer *w, size_t n)
+{
+	acu_buf *b = &w->out;
+
+	if (!(n < b->cap - b->len && n <= b->limit - b->len) && acu_buf_reserve(b, n) != ACU_BUF_OK) {
+		acu_xml_fail(w, ACU_XML_W_LIMIT);
+		return NULL;
+	}
+	return b->data + b->len;
+}
+
+static inline void acu_xml_wrote(acu_xml_writer *w, size_t n)
+{
+	w->out.len += n;
+	w->out.data[w->out.len] = '\0';
+}
+
 static bool acu_xml_put(acu_xml_writer *w, const char *s, size_t len)
 {
-	if (acu_buf_append(&w->out, s, len) != ACU_BUF_OK) {
-		return acu_xml_fail(w, ACU_XML_W_LIMIT);
+	char *p = acu_xml_room(w, len);
+
+	if (p == NULL) {
+		return false;
 	}
+	if (len) {
+		memcpy(p, s, len);
+	}
+	acu_xml_wrote(w, len);
+	return true;
+}
+
+/* "<name>" (close 0), "</name>" (close 1) */
+static bool acu_xml_tag(acu_xml_writer *w, const char *name, size_t len, int close)
+{
+	size_t n = len + 2 + (size_t) close;
+	char *p = acu_xml_room(w, n);
+
+	if (p == NULL) {
+		return false;
+	}
+	*p++ = '<';
+	if (close) {
+		*p++ = '/';
+	}
+	acu_copy(p, name, len);
+	p[len] = '>';
+	acu_xml_wrote(w, n);
 	return true;
 }
 
@@ -252,11 +341,13 @@ bool acu_xml_decl(acu_xml_writer *w)
 	return acu_xml_put(w, decl, sizeof(decl) - 1);
 }
 
-/* Pushes name onto the path (so a refusal can name it), without writing. */
-static bool acu_xml_push(acu_xml_writer *w, const char *name, size_t len, long index)
+/* Pushes name onto the path (so a refusal can name it), without writing;
+ * valid: it passed acu_xml_name_ok. */
+static bool acu_xml_push(acu_xml_writer *w, const char *name, size_t len, long index, bool valid)
 {
-	char num[32];
-	size_t at, i;
+	char num[24], *d;
+	size_t at, i, n;
+	unsigned long v;
 
 	if (w->depth >= ACU_XML_MAX_DEPTH) {
 		return acu_xml_fail(w, ACU_XML_W_DEPTH);
@@ -271,16 +362,29 @@ static bool acu_xml_push(acu_xml_writer *w, const char *name, size_t len, long i
 	}
 	/* A refused name is shown in messages: printable ASCII only. A valid
 	 * name is copied unchanged, and the closing tag is written from here. */
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char) name[i];
+	if (valid) {
+		acu_copy(w->path.data + w->path.len, name, len);
+		w->path.len += len;
+	} else {
+		for (i = 0; i < len; i++) {
+			unsigned char c = (unsigned char) name[i];
 
-		w->path.data[w->path.len++] = (c >= 0x20 && c < 0x7f) ? (char) c : '?';
+			w->path.data[w->path.len++] = (c >= 0x20 && c < 0x7f) ? (char) c : '?';
+		}
 	}
 	w->path.data[w->path.len] = '\0';
 	if (index >= 0) {
-		int n = snprintf(num, sizeof(num), "[%ld]", index + 1);
-
-		if (acu_buf_append(&w->path, num, (size_t) n) != ACU_BUF_OK) {
+		/* "[index+1]", digits written from the right */
+		d = num + sizeof(num);
+		*--d = ']';
+		v = (unsigned long) index + 1;
+		do {
+			*--d = (char) ('0' + v % 10);
+			v /= 10;
+		} while (v);
+		*--d = '[';
+		n = (size_t) (num + sizeof(num) - d);
+		if (acu_buf_append(&w->path, d, n) != ACU_BUF_OK) {
 			return acu_xml_fail(w, ACU_XML_W_LIMIT);
 		}
 	}
@@ -299,72 +403,129 @@ static void acu_xml_pop(acu_xml_writer *w)
 	}
 }
 
+static inline bool acu_xml_open_(acu_xml_writer *w, const char *name, size_t len, long index, bool check)
+{
+	if (w->err.code != ACU_XML_W_OK || !acu_xml_push(w, name, len, index, !check)) {
+		return false;
+	}
+	if (check && !acu_xml_name_ok(name, len)) {
+		return acu_xml_fail(w, ACU_XML_W_NAME);
+	}
+	return acu_xml_tag(w, name, len, 0);
+}
+
 bool acu_xml_open(acu_xml_writer *w, const char *name, size_t len, long index)
 {
-	if (w->err.code != ACU_XML_W_OK || !acu_xml_push(w, name, len, index)) {
+	return acu_xml_open_(w, name, len, index, true);
+}
+
+bool acu_xml_open_checked(acu_xml_writer *w, const char *name, size_t len, long index)
+{
+	return acu_xml_open_(w, name, len, index, false);
+}
+
+bool acu_xml_enter(acu_xml_writer *w, const char *name, size_t len)
+{
+	if (w->err.code != ACU_XML_W_OK || !acu_xml_push(w, name, len, -1, false)) {
 		return false;
 	}
 	if (!acu_xml_name_ok(name, len)) {
 		return acu_xml_fail(w, ACU_XML_W_NAME);
 	}
-	return acu_xml_put(w, "<", 1) && acu_xml_put(w, name, len) && acu_xml_put(w, ">", 1);
+	return true;
 }
 
 bool acu_xml_close(acu_xml_writer *w)
 {
-	size_t at, len;
-
 	if (w->err.code != ACU_XML_W_OK) {
 		return false;
 	}
 	if (w->depth == 0) {
 		return acu_xml_fail(w, ACU_XML_W_STATE);
 	}
-	at = w->open[w->depth - 1].name_at;
-	len = w->open[w->depth - 1].name_len;
-	if (!(acu_xml_put(w, "</", 2) && acu_xml_put(w, w->path.data + at, len) && acu_xml_put(w, ">", 1))) {
+	if (!acu_xml_tag(w, w->path.data + w->open[w->depth - 1].name_at, w->open[w->depth - 1].name_len, 1)) {
 		return false;
 	}
 	acu_xml_pop(w);
 	return true;
 }
 
+/* A leaf that goes wrong: the leaf on the path, so the message names it. */
+static bool acu_xml_leaf_fail(acu_xml_writer *w, const char *name, size_t len, long index,
+		const acu_xml_werror *err)
+{
+	acu_xml_werror e = *err;
+
+	if (!acu_xml_push(w, name, len, index, false)) {
+		return false;
+	}
+	w->err = e;
+	return false;
+}
+
+static inline bool acu_xml_leaf_(acu_xml_writer *w, const char *name, size_t len, long index,
+		const char *text, size_t text_len, bool check)
+{
+	acu_xml_werror err;
+	char *p;
+
+	if (w->err.code != ACU_XML_W_OK) {
+		return false;
+	}
+	if (w->depth == 0 || w->depth >= ACU_XML_MAX_DEPTH || (check && !acu_xml_name_ok(name, len))) {
+		/* the refusals in their order: depth, name, no root around */
+		if (!acu_xml_push(w, name, len, index, false)) {
+			return false;
+		}
+		return acu_xml_fail(w, check && !acu_xml_name_ok(name, len) ? ACU_XML_W_NAME : ACU_XML_W_STATE);
+	}
+	/* The leaf goes on the path only when it fails (for the message): a
+	 * leaf that is written leaves the path as it was. Text without anything
+	 * to escape, the common case: when the whole element fits, it is
+	 * written in one go. */
+	if (acu_xml_leaf_plain(w, name, len, text, text_len)) {
+		return true;
+	}
+	if (text_len == 0) {
+		if ((p = acu_xml_room(w, len + 3)) == NULL) {
+			goto fail;
+		}
+		*p++ = '<';
+		acu_copy(p, name, len);
+		p[len] = '/';
+		p[len + 1] = '>';
+		acu_xml_wrote(w, len + 3);
+		return true;
+	}
+	if (!acu_xml_tag(w, name, len, 0)) {
+		goto fail;
+	}
+	if (acu_xml_text(&w->out, text, text_len, &err) != ACU_XML_W_OK) {
+		w->err = err;
+		goto fail;
+	}
+	if (!acu_xml_tag(w, name, len, 1)) {
+		goto fail;
+	}
+	return true;
+
+fail:
+	/* w->err holds the refusal; push clears nothing */
+	err = w->err;
+	w->err.code = ACU_XML_W_OK;
+	return acu_xml_leaf_fail(w, name, len, index, &err);
+}
+
 bool acu_xml_leaf(acu_xml_writer *w, const char *name, size_t len, long index,
 		const char *text, size_t text_len)
 {
-	acu_xml_werror err;
+	return acu_xml_leaf_(w, name, len, index, text, text_len, true);
+}
 
-	if (w->err.code != ACU_XML_W_OK || !acu_xml_push(w, name, len, index)) {
-		return false;
-	}
-	if (!acu_xml_name_ok(name, len)) {
-		return acu_xml_fail(w, ACU_XML_W_NAME);
-	}
-	if (w->depth < 2) {
-		/* text needs a root around it */
-		return acu_xml_fail(w, ACU_XML_W_STATE);
-	}
-	if (!(acu_xml_put(w, "<", 1) && acu_xml_put(w, name, len))) {
-		return false;
-	}
-	if (text_len == 0) {
-		if (!acu_xml_put(w, "/>", 2)) {
-			return false;
-		}
-	} else {
-		if (!acu_xml_put(w, ">", 1)) {
-			return false;
-		}
-		if (acu_xml_escape(&w->out, text, text_len, &err) != ACU_XML_W_OK) {
-			w->err = err;
-			return false;
-		}
-		if (!(acu_xml_put(w, "</", 2) && acu_xml_put(w, name, len) && acu_xml_put(w, ">", 1))) {
-			return false;
-		}
-	}
-	acu_xml_pop(w);
-	return true;
+bool acu_xml_leaf_checked(acu_xml_writer *w, const char *name, size_t len, long index,
+		const char *text, size_t text_len)
+{
+	return acu_xml_leaf_(w, name, len, index, text, text_len, false);
 }
 
 bool acu_xml_raw(acu_xml_writer *w, const char *s, size_t len)

@@ -65,21 +65,81 @@ typedef struct acu_xml_writer {
 	} open[ACU_XML_MAX_DEPTH];
 	int depth;
 	acu_xml_werror err;          /* the first refusal; writing stops there */
+	char path_storage[128];      /* where path starts (acu_buf_init_lent) */
 } acu_xml_writer;
 
 void acu_xml_writer_init(acu_xml_writer *w, size_t limit);
 void acu_xml_writer_free(acu_xml_writer *w);
+/* Allocates room for a document of about n bytes at once (a hint; the
+ * limit stays what it is). */
+void acu_xml_writer_reserve(acu_xml_writer *w, size_t n);
 
 /* The XML declaration. */
 bool acu_xml_decl(acu_xml_writer *w);
 /* <name>; index >= 0 names the element "name[index+1]" in the path (for
  * messages only: repeated elements of a list). */
 bool acu_xml_open(acu_xml_writer *w, const char *name, size_t len, long index);
+/* Goes inside name as acu_xml_open would, without writing its start tag
+ * (written already, e.g. as part of a prefix put with acu_xml_raw). */
+bool acu_xml_enter(acu_xml_writer *w, const char *name, size_t len);
 /* </name> of the innermost open element */
 bool acu_xml_close(acu_xml_writer *w);
 /* <name>text</name>, or <name/> for empty text */
 bool acu_xml_leaf(acu_xml_writer *w, const char *name, size_t len, long index,
 		const char *text, size_t text_len);
+/* The same for a name the caller has already found good with
+ * acu_xml_name_ok (a binding that meets the same key many times in one
+ * document checks it once). */
+bool acu_xml_open_checked(acu_xml_writer *w, const char *name, size_t len, long index);
+bool acu_xml_leaf_checked(acu_xml_writer *w, const char *name, size_t len, long index,
+		const char *text, size_t text_len);
+/* What the writer does with each byte (xml.c decides, and escapes): 0 for
+ * a byte written as it is. */
+extern const unsigned char acu_xml_class[256];
+
+/* The common case of acu_xml_leaf_checked, inline for callers with many
+ * leaves: a text with nothing to escape (every byte of class 0), written
+ * with its element in one go when that fits. Returns false, having written
+ * nothing, for anything else (the writer failed, no room, an empty text, a
+ * byte to escape or to refuse): acu_xml_leaf_checked does that. */
+static inline bool acu_xml_leaf_plain(acu_xml_writer *w, const char *name, size_t len,
+		const char *text, size_t text_len)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	acu_buf *b = &w->out;
+	size_t i = 0, n = 2 * len + 5 + text_len;
+	char *p;
+
+	if (w->err.code != ACU_XML_W_OK || w->depth == 0 || w->depth >= ACU_XML_MAX_DEPTH || text_len == 0
+			|| !(n < b->cap - b->len && n <= b->limit - b->len)) {
+		return false;
+	}
+	while (text_len - i >= 4 && (acu_xml_class[t[i]] | acu_xml_class[t[i + 1]]
+			| acu_xml_class[t[i + 2]] | acu_xml_class[t[i + 3]]) == 0) {
+		i += 4;
+	}
+	while (i < text_len && acu_xml_class[t[i]] == 0) {
+		i++;
+	}
+	if (i != text_len) {
+		return false;
+	}
+	p = b->data + b->len;
+	*p++ = '<';
+	acu_copy(p, name, len);
+	p += len;
+	*p++ = '>';
+	acu_copy(p, text, text_len);
+	p += text_len;
+	*p++ = '<';
+	*p++ = '/';
+	acu_copy(p, name, len);
+	p[len] = '>';
+	b->len += n;
+	b->data[b->len] = '\0';
+	return true;
+}
+
 /* Writes bytes as they are (for text already escaped, such as a mask). */
 bool acu_xml_raw(acu_xml_writer *w, const char *s, size_t len);
 

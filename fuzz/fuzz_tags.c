@@ -12,6 +12,8 @@
  *   which needs no lookup), although the values look like tags ("{USERID}");
  * - the limit holds: an OK result is never longer than the limit, and a
  *   result refused for length really would have been longer;
+ * - once: every plain tag acu_tag_name() knows is recognised by that name,
+ *   in upper and in lower case, as itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,8 +89,56 @@ static void fz_visit(void *vctx, size_t offset, size_t len, const acu_tag *tag)
 	}
 }
 
+typedef struct {
+	size_t seen;
+	acu_tag_id id;
+} fz_one;
+
+static void fz_visit_one(void *vctx, size_t offset, size_t len, const acu_tag *tag)
+{
+	fz_one *one = vctx;
+
+	(void) offset;
+	(void) len;
+	CHECK(tag != NULL && tag->id == one->id);
+	one->seen++;
+}
+
+/* Each plain tag by its name, in both cases (the lookup by name must know
+ * every name the table has). */
+static void fz_check_names(void)
+{
+	int id, lower;
+
+	for (id = 0; id < ACU_TAG_COUNT_; id++) {
+		const char *name = acu_tag_name((acu_tag_id) id);
+		char tpl[64];
+		size_t n, i;
+
+		if (id == ACU_TAG_CLIENT_CUSTOMFIELD || id == ACU_TAG_CLIENT_CUSTOMFIELD_NAMED) {
+			continue;
+		}
+		CHECK(name != NULL);
+		n = strlen(name);
+		CHECK(n + 2 < sizeof(tpl));
+		for (lower = 0; lower < 2; lower++) {
+			fz_one one = { 0, (acu_tag_id) id };
+
+			tpl[0] = '{';
+			for (i = 0; i < n; i++) {
+				tpl[i + 1] = (char) (lower && name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+			}
+			tpl[n + 1] = '}';
+			CHECK(acu_tags_scan(tpl, n + 2, ACU_TAGS_TABS_ESCAPED, fz_visit_one, &one) == ACU_TAGS_OK);
+			CHECK(one.seen == 1);
+		}
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static int names_checked;
+
 	static const size_t limits[] = { 0, 1, 2, 16, 64, 4096, SIZE_MAX };
 	uint32_t flags;
 	size_t limit, n;
@@ -98,6 +148,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_ctx ctx;
 	int mode;
 
+	if (!names_checked) {
+		fz_check_names();
+		names_checked = 1;
+	}
 	if (size < 2) {
 		return 0;
 	}
@@ -132,9 +186,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t known = ctx.known;
 		size_t full_len = 0;
 
-		/* unlimited first, to know the full length */
+		/* unlimited first, to know the full length; starting in a small
+		 * lent buffer (acu_buf_init_lent), so longer results move to the heap */
 		fz_ctx c2 = { mode, 0, 0, 0 };
-		acu_buf_init(&out, SIZE_MAX);
+		char small[16];
+
+		acu_buf_init_lent(&out, small, sizeof(small), SIZE_MAX);
 		st = acu_tags_render(tpl, n, flags, fz_lookup, &c2, &out);
 		if (mode == 2 && known >= 3) {
 			CHECK(st == ACU_TAGS_E_LOOKUP);

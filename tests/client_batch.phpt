@@ -80,7 +80,9 @@ try {
         throw new RuntimeException("stop at $k");
     });
 } catch (RuntimeException $e) {
-    echo get_class($e), ': ', $e->getMessage(), "\n";
+    /* thrown for the first call to end: at concurrency 2 call 0 or call 1,
+     * whichever the server answers first (timing; seen both ways under load) */
+    echo get_class($e), ': ', preg_replace('/^stop at [01]$/', 'stop at 0 or 1', $e->getMessage()), "\n";
 }
 
 /* arguments are checked before anything is sent */
@@ -115,7 +117,7 @@ requests: 100, TLS handshakes: 8
 requests sent: 3
 stopped after 5: results 5..6: true, results + not sent = 30: true, other: 0, callbacks: 5, requests = results: true
 Acumulus general/general_about: not sent: the batch was stopped before this call; safe to retry
-RuntimeException: stop at 0
+RuntimeException: stop at 0 or 1
 Acumulus\Client::callMany(): Argument #2 ($concurrency) must be from 1 to 64
 Acumulus\Client::callMany(): Argument #2 ($concurrency) must be from 1 to 64
 Acumulus\Client::callMany(): Argument #1 ($requests) item 0 must be ['endpoint' => "group/call", 'body' => array]

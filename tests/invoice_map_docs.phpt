@@ -66,7 +66,7 @@ foreach (array_diff_key($documented, $defaults) as $k => $v) {
 
 // mapping.md: the context keys are the ones the code accepts
 $src = file_get_contents("$root/invoice_map_php.c");
-preg_match_all('/strcmp\(k, "([A-Za-z0-9]+)"\) == 0/', $src, $m);
+preg_match_all('/ACU_CSTR_IS\(key, "([A-Za-z0-9]+)"\)/', $src, $m);
 $codeKeys = $m[1];
 preg_match('/^## Context\n(.*?)^## /ms', $mapping, $section);
 preg_match_all('/^\| `([A-Za-z0-9]+)` \|/m', $section[1] ?? '', $m);

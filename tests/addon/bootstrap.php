@@ -21,3 +21,14 @@ require __DIR__ . '/../whmcs/bootstrap.php';
 require __DIR__ . '/../simulator/Simulator.php';
 require __DIR__ . '/../../modules/addons/acumulus_connect/lib/bootstrap.php';
 require __DIR__ . '/AddonTestCase.php';
+
+// the tests' own classes outside AddonTestCase.php: AcumulusConnect\Tests\<Dir>\<Class> in <Dir>/<Class>.php
+spl_autoload_register(static function (string $class): void {
+    $prefix = 'AcumulusConnect\\Tests\\';
+    if (strncmp($class, $prefix, strlen($prefix)) === 0) {
+        $file = __DIR__ . '/' . str_replace('\\', '/', substr($class, strlen($prefix))) . '.php';
+        if (is_file($file)) {
+            require $file;
+        }
+    }
+});

@@ -21,6 +21,7 @@ use WHMCS\Module\Addon\AcumulusConnect\Config;
 use WHMCS\Module\Addon\AcumulusConnect\Extension;
 use WHMCS\Module\Addon\AcumulusConnect\Lang;
 use WHMCS\Module\Addon\AcumulusConnect\Log;
+use WHMCS\Module\Addon\AcumulusConnect\Migrations;
 use WHMCS\Module\Addon\AcumulusConnect\Schema;
 
 function acumulus_connect_config(): array
@@ -61,9 +62,13 @@ function acumulus_connect_upgrade(array $vars): void
 {
     try {
         $from = (string) ($vars['version'] ?? '');
-        $did = Schema::install();
-        Log::activity(sprintf('Acumulus: upgraded from %s to %s%s', $from !== '' ? $from : '?', Config::VERSION,
-            $did ? ' (' . implode(', ', $did) . ')' : ''));
+        $did = Migrations::run($from);
+        Log::activity(sprintf(
+            'Acumulus: upgraded from %s to %s%s',
+            $from !== '' ? $from : '?',
+            Config::VERSION,
+            $did ? ' (' . implode('; ', $did) . ')' : ''
+        ));
     } catch (Throwable $e) {
         Log::exception('upgrading', $e);
     }
@@ -71,8 +76,13 @@ function acumulus_connect_upgrade(array $vars): void
 
 function acumulus_connect_output(array $vars): void
 {
+    $page = new AdminPage($vars);
+    // Outside the catch below: a POST without the session's token ends the
+    // request here, as check_token() does in WHMCS.
+    $page->guard();
     try {
-        echo (new AdminPage($vars))->render();
+        // HTML for WHMCS to wrap; a JSON answer (the batch progress) is sent on its own
+        $page->handle()->send();
     } catch (Throwable $e) {
         echo '<div class="alert alert-danger">' . htmlspecialchars(Lang::t('page_failed', $e->getMessage()), ENT_QUOTES, 'UTF-8') . '</div>';
     }

@@ -14,6 +14,8 @@ if (!defined('WHMCS')) {
 
 require_once __DIR__ . '/lib/bootstrap.php';
 
+use WHMCS\Module\Addon\AcumulusConnect\Admin\ClientLinks;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\InvoicePanel;
 use WHMCS\Module\Addon\AcumulusConnect\Hooks;
 
 $acumulusInvoiceHooks = [
@@ -42,4 +44,14 @@ add_hook('AddTransaction', 1, static function (array $vars): void {
 
 add_hook('AfterCronJob', 1, static function (): void {
     Hooks::cron();
+});
+
+// The admin side: the invoice's Acumulus state on the invoice page, the
+// client's Acumulus contact on the client summary (both catch everything).
+add_hook('AdminInvoicesControlsOutput', 1, static function (array $vars): string {
+    return InvoicePanel::hook($vars);
+});
+
+add_hook('AdminAreaClientSummaryActionLinks', 1, static function (array $vars): array {
+    return ClientLinks::hook($vars);
 });

@@ -151,6 +151,59 @@ final class Admin
         return new Page(200, $this->wrap('Addon Modules', '', $body, ''), $body);
     }
 
+    /**
+     * invoices.php?action=edit&id=N: the invoice page reduced to a summary,
+     * with what addons add through AdminInvoicesControlsOutput (for browser
+     * tests of that hook).
+     */
+    public function invoicePage(int $invoiceId): Page
+    {
+        $this->startRequest(['action' => 'edit', 'id' => (string) $invoiceId], []);
+        if ((int) ($_SESSION['adminid'] ?? 0) <= 0) {
+            return new Page(302, '', headers: ['Location' => 'login.php']);
+        }
+        $inv = $this->sb->api('GetInvoice', ['invoiceid' => $invoiceId]);
+        if (($inv['result'] ?? '') !== 'success') {
+            return new Page(404, $this->wrap('Invoices', '', '<div class="alert alert-danger">Invoice not found</div>', ''));
+        }
+        $vars = [];
+        foreach (['invoiceid', 'userid', 'subtotal', 'tax', 'tax2', 'credit', 'total', 'balance', 'taxrate', 'taxrate2', 'paymentmethod'] as $k) {
+            $vars[$k] = $inv[$k] ?? '';
+        }
+        $added = implode('', array_map('strval', $this->sb->hooks()->run('AdminInvoicesControlsOutput', $vars)));
+        $body = '<h2>Invoice #' . self::e((string) $invoiceId) . '</h2><table class="table table-condensed" style="width:auto">'
+            . '<tr><th>Status</th><td>' . self::e((string) $inv['status']) . '</td></tr>'
+            . '<tr><th>Invoice date</th><td>' . self::e((string) $inv['date']) . '</td></tr>'
+            . '<tr><th>Total</th><td>' . self::e((string) $inv['total']) . '</td></tr>'
+            . '<tr><th>Payment method</th><td>' . self::e((string) $inv['paymentmethod']) . '</td></tr></table>' . $added;
+        return new Page(200, $this->wrap('Invoices', '', $body, ''), $added);
+    }
+
+    /**
+     * clientssummary.php?userid=N: the client summary reduced to its action
+     * links, with those addons add through AdminAreaClientSummaryActionLinks.
+     */
+    public function clientSummaryPage(int $userId): Page
+    {
+        $this->startRequest(['userid' => (string) $userId], []);
+        if ((int) ($_SESSION['adminid'] ?? 0) <= 0) {
+            return new Page(302, '', headers: ['Location' => 'login.php']);
+        }
+        $client = Capsule::table('tblclients')->where('id', $userId)->first();
+        if ($client === null) {
+            return new Page(404, $this->wrap('Clients', '', '<div class="alert alert-danger">Client not found</div>', ''));
+        }
+        $links = '';
+        foreach ($this->sb->hooks()->run('AdminAreaClientSummaryActionLinks', ['userid' => $userId]) as $returned) {
+            foreach ((array) $returned as $link) {
+                $links .= '<li>' . (string) $link . '</li>';
+            }
+        }
+        $body = '<h2>' . self::e(trim($client->firstname . ' ' . $client->lastname)) . '</h2><p>'
+            . self::e((string) $client->companyname) . '</p><ul class="list-unstyled">' . $links . '</ul>';
+        return new Page(200, $this->wrap('Client Summary', '', $body, ''), $links);
+    }
+
     /** The CSRF token of the session (generate_token('plain')). */
     public function token(): string
     {

@@ -5,6 +5,8 @@
  *
  *   /admin/addonmodules.php?module=<name>     the addon's page (_output, _sidebar)
  *   /admin/configaddonmods.php?module=<name>  its settings form (POST saves, CSRF-checked)
+ *   /admin/invoices.php?action=edit&id=<id>   an invoice, with what AdminInvoicesControlsOutput adds
+ *   /admin/clientssummary.php?userid=<id>     a client, with what AdminAreaClientSummaryActionLinks adds
  *   /modules/addons/<name>/<file>             the addon's static files
  *   /admin/logout.php                         ends the admin session
  *
@@ -80,6 +82,12 @@ switch ($path) {
         } else {
             $send($sb->admin()->settingsPage($module));
         }
+        break;
+    case '/admin/invoices.php':
+        $send($sb->admin()->invoicePage((int) ($get['id'] ?? 0)));
+        break;
+    case '/admin/clientssummary.php':
+        $send($sb->admin()->clientSummaryPage((int) ($get['userid'] ?? 0)));
         break;
     case '/admin/logout.php':
         $_SESSION = [];

@@ -21,8 +21,13 @@ final class Acumulus
                 $options[$opt] = $s->get($key);
             }
         }
-        return new Client($s->get('acumulus_code'), $s->get('acumulus_username'), $s->get('acumulus_password'),
-            'WHMCS ' . ($whmcsVersion !== '' ? $whmcsVersion : 'unknown'), $options);
+        return new Client(
+            $s->get('acumulus_code'),
+            $s->get('acumulus_username'),
+            $s->get('acumulus_password'),
+            'WHMCS ' . ($whmcsVersion !== '' ? $whmcsVersion : 'unknown'),
+            $options
+        );
     }
 
     /**
@@ -107,5 +112,34 @@ final class Acumulus
             'accounts' => is_array($p['accounts'] ?? null) ? $p['accounts'] : [],
             'invoicetemplates' => is_array($p['invoicetemplates'] ?? null) ? $p['invoicetemplates'] : [],
         ];
+    }
+
+    /**
+     * Whether the EU threshold for distance sales (OSS) was reached in a
+     * year, from Acumulus' report_threshold_eu_ecommerce, cached for a day:
+     * the mapper needs it to tell Dutch VAT from the customer country's for
+     * EU consumers. Null when unknown (before 2021, or Acumulus unreachable
+     * and nothing cached): the mapper then makes a concept where it matters.
+     */
+    public static function ossThresholdReached(Client $client, string $year): ?bool
+    {
+        $name = 'oss_threshold_' . $year;
+        [$raw, $when] = Cache::getWithTime($name);
+        $cached = $raw === null ? null : json_decode($raw, true);
+        if (is_array($cached) && Clock::now() - $when < 86400) {
+            return $cached['reached'] ?? null;
+        }
+        if ((int) $year < 2021) {
+            return null;
+        }
+        try {
+            $r = $client->thresholdReport((int) $year);
+            $reached = (string) ($r->data['reached'] ?? $r->main['reached'] ?? '');
+            $value = $reached === '' ? null : $reached === '1';
+            Cache::setJson($name, ['reached' => $value]);
+            return $value;
+        } catch (Throwable $e) {
+            return is_array($cached) ? ($cached['reached'] ?? null) : null;
+        }
     }
 }

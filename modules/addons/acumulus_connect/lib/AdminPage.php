@@ -4,129 +4,131 @@ declare(strict_types=1);
 
 namespace WHMCS\Module\Addon\AcumulusConnect;
 
-use WHMCS\Database\Capsule;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\Access;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\BatchRunner;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\BatchStore;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\BatchView;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\Dashboard;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\DryRun;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\Health;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\Html;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\InvoiceView;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\Layout;
+use WHMCS\Module\Addon\AcumulusConnect\Admin\Response;
 
 /**
- * Addons ▸ Acumulus. Every value echoed is escaped with h(); every action
- * that changes something is a POST checked with the WHMCS CSRF token.
+ * Addons ▸ Acumulus: reads the request and hands it to a page (Admin\*).
+ *
+ * GET shows: the dashboard, an invoice (search, send, resend, retry), the
+ * batch form with its preview, a batch's progress and summary, a dry run,
+ * the health of the set-up. Every change is a POST with the WHMCS CSRF
+ * token (acumulus_action=...). The batch's progress is JSON for the page's
+ * script (batch_step works, batch_status only reads).
  */
 final class AdminPage
 {
-    private string $link;
-    /** @var list<array{0: string, 1: string}> level, text */
-    private array $messages = [];
+    private Layout $layout;
 
     public function __construct(private readonly array $vars)
     {
-        $this->link = (string) ($vars['modulelink'] ?? 'addonmodules.php?module=acumulus_connect');
+        $this->layout = new Layout((string) ($vars['modulelink'] ?? 'addonmodules.php?module=' . Settings::MODULE));
     }
 
+    /** Kept for callers of the first version: the escaping helper of every page. */
     public static function h(mixed $v): string
     {
-        return htmlspecialchars((string) $v, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8');
+        return Html::e($v);
     }
 
+    /** The page as HTML; a JSON answer is sent on its own and ends the request. */
     public function render(): string
     {
+        $r = $this->handle();
+        if ($r->isJson()) {
+            $r->send();
+        }
+        return $r->body;
+    }
+
+    /** Ends the request when a POST does not carry the session's CSRF token (check_token). */
+    public function guard(): void
+    {
         if (($_SERVER['REQUEST_METHOD'] ?? 'GET') === 'POST') {
-            $this->handlePost();
+            Access::checkToken();
         }
-        $out = '';
-        $problem = Extension::problem();
-        if ($problem !== null) {
-            $out .= '<div class="alert alert-danger"><strong>' . self::h(Lang::t('extension_missing_title')) . '</strong> '
-                . self::h($problem) . '<pre>' . self::h(implode("\n", Extension::installSteps())) . '</pre></div>';
+    }
+
+    public function handle(): Response
+    {
+        BatchStore::ensureTables();
+        if (!Access::allowed()) {
+            return Response::html('<div class="alert alert-danger">' . Html::e(Lang::t('access_denied')) . '</div>');
         }
-        foreach ($this->messages as [$level, $text]) {
-            $out .= '<div class="alert alert-' . self::h($level) . '">' . self::h($text) . '</div>';
+        $get = $_GET;
+        if (($_SERVER['REQUEST_METHOD'] ?? 'GET') === 'POST') {
+            Access::checkToken(); // ends the request when the token is not the session's
+            return $this->post((string) ($_POST['acumulus_action'] ?? ''), $_POST);
         }
-        $out .= $this->counts();
-        $out .= $this->failures();
-        $out .= $this->sendForm();
-        return $out;
+        $action = (string) ($get['action'] ?? '');
+        return match ($action) {
+            'invoice' => Response::html((new InvoiceView($this->layout))->render($get)),
+            'client' => Response::html((new InvoiceView($this->layout))->client((int) ($get['id'] ?? 0))),
+            'batch' => Response::html((new BatchView($this->layout))->render($get)),
+            'batch_status' => Response::json($this->status((int) ($get['id'] ?? 0))),
+            'dryrun' => Response::html((new DryRun($this->layout))->render((int) ($get['id'] ?? 0))),
+            'health' => Response::html((new Health($this->layout))->render()),
+            default => Response::html((new Dashboard($this->layout))->render()),
+        };
+    }
+
+    /** @param array<string, mixed> $post */
+    private function post(string $action, array $post): Response
+    {
+        $id = Hooks::invoiceId($post['invoiceid'] ?? null);
+        switch ($action) {
+            case 'batch_step':
+                $r = (new BatchRunner())->step((int) ($post['batch'] ?? 0));
+                return Response::json($r, isset($r['error']) ? 404 : 200);
+            case 'batch_start':
+                return Response::html((new BatchView($this->layout))->start($post));
+            case 'retry_all':
+                return Response::html((new BatchView($this->layout))->retryAll((string) ($post['nonce'] ?? '')));
+            case 'send':
+            case 'resend':
+            case 'retry':
+                $view = new InvoiceView($this->layout);
+                if ($id === null) {
+                    $this->layout->message('danger', Lang::t('no_such_invoice'));
+                    return Response::html((new Dashboard($this->layout))->render());
+                }
+                $view->act($action, $id, !empty($post['confirm']));
+                if (($post['return'] ?? '') === 'dashboard') {
+                    return Response::html((new Dashboard($this->layout))->render());
+                }
+                return Response::html($view->render(['id' => (string) $id]));
+            case 'check_credentials':
+                return Response::html((new Health($this->layout))->recheck());
+            default:
+                $this->layout->message('danger', Lang::t('unknown_action'));
+                return Response::html((new Dashboard($this->layout))->render());
+        }
+    }
+
+    /** @return array<string, mixed> */
+    private function status(int $batchId): array
+    {
+        $runner = new BatchRunner();
+        $runner->collect($batchId);
+        return $runner->progress($batchId);
     }
 
     public function sidebar(): string
     {
         $ext = Extension::loaded() ? 'acumulus ' . phpversion('acumulus') : Lang::t('extension_not_loaded');
-        return '<div class="sidebar-header">Acumulus</div><ul class="menu"><li>' . self::h(Lang::t('version', Config::VERSION))
-            . '</li><li>' . self::h($ext) . '</li></ul>';
-    }
-
-    private function handlePost(): void
-    {
-        check_token('WHMCS.admin.default');
-        $actions = new Actions();
-        $action = (string) ($_POST['acumulus_action'] ?? '');
-        $id = Hooks::invoiceId($_POST['invoiceid'] ?? null);
-        switch ($action) {
-            case 'send':
-            case 'resend':
-                if ($id === null) {
-                    $this->messages[] = ['danger', Lang::t('no_such_invoice')];
-                    return;
-                }
-                $outcome = $action === 'send' ? $actions->send($id) : $actions->resend($id);
-                $this->messages[] = [$outcome === 'done' ? 'success' : 'warning', Lang::t('outcome_' . $outcome, (string) $id)];
-                return;
-            case 'retry':
-                if ($id !== null) {
-                    $outcome = $actions->retry($id);
-                    $this->messages[] = [$outcome === 'done' ? 'success' : 'warning', Lang::t('outcome_' . $outcome, (string) $id)];
-                }
-                return;
-            case 'retry_all':
-                $this->messages[] = ['info', Lang::t('retry_all_queued', (string) $actions->retryAll())];
-                return;
-        }
-    }
-
-    private function counts(): string
-    {
-        $rows = Capsule::table(Schema::LEDGER)->selectRaw('state, count(*) as n')->groupBy('state')->get();
-        $counts = [];
-        foreach ($rows as $r) {
-            $counts[(string) ($r->state ?? 'booked')] = (int) $r->n;
-        }
-        $out = '<div class="row">';
-        foreach (['booked', 'paid', 'credited', 'queued', 'failed', 'uncertain', 'skipped', 'not_booked'] as $s) {
-            $out .= '<div class="col-sm-3"><div class="panel panel-default"><div class="panel-body"><h3 data-state="'
-                . self::h($s) . '">' . self::h($counts[$s] ?? 0) . '</h3>' . self::h(Lang::t('state_' . $s)) . '</div></div></div>';
-        }
-        return $out . '</div>';
-    }
-
-    private function failures(): string
-    {
-        $rows = Capsule::table(Schema::LEDGER)->whereIn('state', ['failed', 'uncertain', 'queued'])
-            ->whereNotNull('last_error')->orderByDesc('updated_at')->limit(50)->get();
-        if (count($rows) === 0) {
-            return '';
-        }
-        $token = function_exists('generate_token') ? generate_token('plain') : '';
-        $out = '<h2>' . self::h(Lang::t('failures')) . '</h2><table class="table table-striped"><thead><tr><th>'
-            . self::h(Lang::t('invoice')) . '</th><th>' . self::h(Lang::t('state')) . '</th><th>' . self::h(Lang::t('reason'))
-            . '</th><th></th></tr></thead><tbody>';
-        foreach ($rows as $r) {
-            $out .= '<tr><td><a href="invoices.php?action=edit&amp;id=' . self::h((int) $r->id) . '">' . self::h((int) $r->id)
-                . '</a></td><td>' . self::h(Lang::t('state_' . (string) $r->state)) . '</td><td>' . self::h($r->last_error)
-                . '</td><td><form method="post" action="' . self::h($this->link) . '"><input type="hidden" name="token" value="'
-                . self::h($token) . '"><input type="hidden" name="acumulus_action" value="retry"><input type="hidden" name="invoiceid" value="'
-                . self::h((int) $r->id) . '"><button class="btn btn-default btn-sm">' . self::h(Lang::t('retry')) . '</button></form></td></tr>';
-        }
-        return $out . '</tbody></table><form method="post" action="' . self::h($this->link) . '"><input type="hidden" name="token" value="'
-            . self::h($token) . '"><input type="hidden" name="acumulus_action" value="retry_all"><button class="btn btn-primary">'
-            . self::h(Lang::t('retry_all')) . '</button></form>';
-    }
-
-    private function sendForm(): string
-    {
-        $token = function_exists('generate_token') ? generate_token('plain') : '';
-        return '<h2>' . self::h(Lang::t('single_title')) . '</h2><form method="post" class="form-inline" action="' . self::h($this->link)
-            . '"><input type="hidden" name="token" value="' . self::h($token) . '"><input class="form-control" name="invoiceid" placeholder="'
-            . self::h(Lang::t('invoice_id')) . '"> <button class="btn btn-primary" name="acumulus_action" value="send">'
-            . self::h(Lang::t('send')) . '</button> <button class="btn btn-warning" name="acumulus_action" value="resend" onclick="return confirm('
-            . self::h(json_encode(Lang::t('resend_confirm'), JSON_HEX_TAG | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_HEX_AMP)) . ')">'
-            . self::h(Lang::t('resend')) . '</button></form><p class="help-block">' . self::h(Lang::t('resend_explained')) . '</p>';
+        return Html::fill('<div class="sidebar-header">{title}</div><ul class="menu"><li>{version}</li><li>{ext}</li>'
+            . '<li><a href="{health}">{health_label}</a></li></ul>', [
+            'title' => 'Acumulus', 'version' => Lang::t('version', Config::VERSION), 'ext' => $ext,
+            'health' => $this->layout->url(['action' => 'health']), 'health_label' => Lang::t('tab_health'),
+        ]);
     }
 }

@@ -57,8 +57,12 @@ final class Config
         $f['acumulus_hook_invoice_edited_enabled'] = $yesno('hook_edit', 'hook_edit_desc', true);
 
         $f['acumulus_section_customer'] = $section('section_customer');
-        $f['acumulus_customer_type'] = $drop('customer_type', 'customer_type_desc',
-            self::same(['Debtor', 'Creditor', 'Debtor/Creditor (neutral)']), 'Debtor/Creditor (neutral)');
+        $f['acumulus_customer_type'] = $drop(
+            'customer_type',
+            'customer_type_desc',
+            self::same(['Debtor', 'Creditor', 'Debtor/Creditor (neutral)']),
+            'Debtor/Creditor (neutral)'
+        );
         $f['acumulus_customer_countryautoname'] = $drop('countryautoname', 'countryautoname_desc', self::same([
             'Use the same country as the customer in WHMCS',
             'Automatic prefill based on country code',
@@ -71,18 +75,29 @@ final class Config
         $f['acumulus_cusromer_mark'] = $text('mark', 'tags_desc', 'WHMCS Klantnr: {USERID}');
 
         $f['acumulus_section_invoice'] = $section('section_invoice');
-        $f['acumulus_invoice_default_costcenter'] = $drop('costcenter', 'costcenter_desc',
-            ['' => '—'] + self::idName($lists['costcenters'], 'costcenterid', 'costcentername'), '');
+        $f['acumulus_invoice_default_costcenter'] = $drop(
+            'costcenter',
+            'costcenter_desc',
+            ['' => '—'] + self::idName($lists['costcenters'], 'costcenterid', 'costcentername'),
+            ''
+        );
         $f['acumulus_invoice_default_nature'] = $drop('nature', 'nature_desc', self::same(['Product', 'Service']), 'Service');
         $f['acumulus_use_acumulus_invoice_numbering'] = $yesno('numbering', 'numbering_desc', true);
         $f['acumulus_invoice_description'] = $text('title', 'tags_desc', 'WHMCS Factuur: {INVOICENUMBER}');
         $f['acumulus_creditinvoice_description'] = $text('credit_title', 'tags_desc', 'Credit Factuur:  WHMCS: {INVOICENUMBER}');
         $f['acumulus_invoice_descriptiontext'] = $area('descriptiontext', 'descriptiontext_desc', '{INVOICENOTES}');
-        $f['acumulus_creditinvoice_descriptiontext'] = $area('credit_descriptiontext', 'credit_descriptiontext_desc',
-            'Creditnota voor factuur {ACUMULUS_INVOICENUMBER}');
+        $f['acumulus_creditinvoice_descriptiontext'] = $area(
+            'credit_descriptiontext',
+            'credit_descriptiontext_desc',
+            'Creditnota voor factuur {ACUMULUS_INVOICENUMBER}'
+        );
         $f['acumulus_invoice_invoicenotes'] = $area('invoicenotes', 'invoicenotes_desc', '');
-        $f['acumulus_invoice_template'] = $drop('template', 'template_desc',
-            ['' => '—'] + self::idName($lists['invoicetemplates'], 'invoicetemplateid', 'invoicetemplatename'), '');
+        $f['acumulus_invoice_template'] = $drop(
+            'template',
+            'template_desc',
+            ['' => '—'] + self::idName($lists['invoicetemplates'], 'invoicetemplateid', 'invoicetemplatename'),
+            ''
+        );
 
         $f['acumulus_section_additional'] = $section('section_additional');
         $f['acumulus_summarize_invoice'] = $yesno('summarize', 'summarize_desc', false);

@@ -95,7 +95,9 @@ final class Context
         if (is_string($country) && preg_match('/^[A-Z]{2}$/', $country) === 1) {
             $ctx['invoiceCountry'] = $country;
         }
-        $oss = Cache::getJson('oss_threshold_' . substr($this->today, 0, 4));
+        $date = Capsule::table('tblinvoices')->where('id', $invoiceId)->value('date');
+        $year = is_string($date) && strlen($date) >= 4 ? substr($date, 0, 4) : substr($this->today, 0, 4);
+        $oss = Cache::getJson('oss_threshold_' . $year);
         if (is_array($oss) && array_key_exists('reached', $oss)) {
             $ctx['ossThresholdReached'] = (bool) $oss['reached'];
         }

@@ -80,13 +80,21 @@ final class Reconciler
             if ($doc->kind === 'invoice') {
                 $this->ledger->updateRow($invoiceId, $f);
             }
-            Log::activity(sprintf('Acumulus: invoice %d: the send with an unknown outcome was stored after all, as Acumulus %s %s (entry %s); nothing is sent twice',
-                $invoiceId, $doc->kind === 'credit' ? 'credit note' : 'invoice', $f['invoicenumber'], $f['entryid']));
+            Log::activity(sprintf(
+                'Acumulus: invoice %d: the send with an unknown outcome was stored after all, as Acumulus %s %s (entry %s); nothing is sent twice',
+                $invoiceId,
+                $doc->kind === 'credit' ? 'credit note' : 'invoice',
+                $f['invoicenumber'],
+                $f['entryid']
+            ));
             return;
         }
         if (count($found) > 1) {
-            throw new Waiting(sprintf('the send with an unknown outcome matches %d entries in Acumulus (%s): resolve it by hand',
-                count($found), implode(', ', array_column($found, 'entryid'))), $docId);
+            throw new Waiting(sprintf(
+                'the send with an unknown outcome matches %d entries in Acumulus (%s): resolve it by hand',
+                count($found),
+                implode(', ', array_column($found, 'entryid'))
+            ), $docId);
         }
         $this->ledger->updateDocument($docId, ['state' => 'failed']);
         Log::activity(sprintf('Acumulus: invoice %d: the send with an unknown outcome was not stored by Acumulus; it is sent again', $invoiceId));

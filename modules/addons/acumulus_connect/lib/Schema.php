@@ -21,6 +21,9 @@ final class Schema
     public const DOCUMENTS = 'mod_acumulus_connect_documents';
     public const EVENTS = 'mod_acumulus_connect_events';
     public const CACHE = 'mod_acumulus_connect_cache';
+    /** Batch sends from the admin page: one row per batch, one per invoice in it (Admin\BatchStore). */
+    public const BATCHES = 'mod_acumulus_connect_batches';
+    public const BATCH_ITEMS = 'mod_acumulus_connect_batch_items';
 
     /** Creates what is missing; idempotent. Returns what it did, for the log. */
     public static function install(): array
@@ -112,6 +115,37 @@ final class Schema
                 $t->bigInteger('updated')->default(0);
             });
             $did[] = 'created ' . self::CACHE;
+        }
+
+        if (!$schema->hasTable(self::BATCHES)) {
+            $schema->create(self::BATCHES, static function (Blueprint $t): void {
+                $t->increments('id');
+                $t->string('nonce', 40)->unique();          // the preview form's key: a second post of it is the same batch
+                $t->string('kind', 8)->default('send');     // send | retry
+                $t->unsignedInteger('admin_id')->default(0);
+                $t->text('filters')->nullable();            // JSON: what the admin asked for
+                $t->string('state', 16)->default('running'); // running | done
+                $t->unsignedInteger('total')->default(0);   // invoices to send
+                $t->text('planned_skips')->nullable();      // JSON: reason => count, left out at the start
+                $t->bigInteger('work_ms')->default(0);      // time spent sending, for the time left
+                $t->bigInteger('runner_until')->nullable(); // one page runs a batch at a time
+                $t->bigInteger('started_at')->default(0);
+                $t->bigInteger('finished_at')->nullable();
+                $t->timestamps();
+            });
+            $did[] = 'created ' . self::BATCHES;
+        }
+        if (!$schema->hasTable(self::BATCH_ITEMS)) {
+            $schema->create(self::BATCH_ITEMS, static function (Blueprint $t): void {
+                $t->unsignedInteger('batch_id');
+                $t->unsignedInteger('invoiceid');
+                $t->unsignedInteger('seq');
+                // null: still to do; booked | concept | skipped | failed | retry | uncertain
+                $t->string('outcome', 16)->nullable();
+                $t->primary(['batch_id', 'invoiceid']);
+                $t->index(['batch_id', 'outcome', 'seq']);
+            });
+            $did[] = 'created ' . self::BATCH_ITEMS;
         }
         return $did;
     }

@@ -31,6 +31,8 @@ final class Worker
     private Ledger $ledger;
     private Context $context;
     private ?Client $client;
+    /** @var array<string, true> years whose OSS threshold state was looked at */
+    private array $ossChecked = [];
     /** Set when a book step found that the invoice is not to be booked (mapper skip). */
     private ?string $skipped = null;
 
@@ -179,6 +181,7 @@ final class Worker
         }
         $step = $plan['steps'][0];
         $client = Whmcs::client((int) $invoice['userid']);
+        $this->ensureOssState($invoice);
         $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email']));
         if ($map['skip'] !== null) {
@@ -254,6 +257,16 @@ final class Worker
         return $this->unexpected($invoiceId, $e);
     }
 
+    /** The OSS threshold state of the invoice's year in the cache, fetched at most once a day (Context reads it). */
+    private function ensureOssState(array $invoice): void
+    {
+        $year = substr((string) ($invoice['date'] ?? ''), 0, 4);
+        if (preg_match('/^\d{4}$/', $year) === 1 && !isset($this->ossChecked[$year])) {
+            $this->ossChecked[$year] = true;
+            Acumulus::ossThresholdReached($this->client(), $year);
+        }
+    }
+
     private function client(): Client
     {
         return $this->client ??= Acumulus::client($this->settings, $this->context->whmcsVersion());
@@ -327,6 +340,7 @@ final class Worker
     private function book(int $invoiceId, array $step, array $invoice): void
     {
         $client = Whmcs::client((int) $invoice['userid']);
+        $this->ensureOssState($invoice);
         $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email']));
         if ($map['skip'] !== null) {
@@ -403,10 +417,7 @@ final class Worker
      */
     private function prepareSend(int $invoiceId, string $kind, string $reason, array $map, array $fields, int $clientId): array
     {
-        $document = $map['document'];
-        $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8)); // letters, digits, '-': kept as is
-        $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
-        $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: ' . $ref;
+        [$document, $ref] = self::withMarker($map['document']);
         // The request writer refuses what Acumulus cannot take (invalid UTF-8, control characters, too
         // large), naming the field: asked before the document row is written, so a refused booking is bad
         // data at once and never a document left 'sending' (nor invalid UTF-8 in the ledger's JSON).
@@ -423,6 +434,21 @@ final class Worker
         $this->ledger->updateRow($invoiceId, ['state' => 'sending']);
         return ['invoice' => $invoiceId, 'doc' => $docId, 'kind' => $kind, 'reason' => $reason, 'map' => $map,
             'document' => $document, 'client' => $clientId];
+    }
+
+    /**
+     * The document with a marker of its own in the internal notes, so the
+     * entry can be found again after an unknown outcome (Reconciler).
+     * Letters, digits and '-' only: they reach Acumulus and come back as is.
+     *
+     * @return array{0: array, 1: string} the document and the marker
+     */
+    public static function withMarker(array $document): array
+    {
+        $ref = 'whmcs-acumulus-' . bin2hex(random_bytes(8));
+        $notes = (string) ($document['customer']['invoice']['invoicenotes'] ?? '');
+        $document['customer']['invoice']['invoicenotes'] = ($notes === '' ? '' : $notes . '\n') . 'ref: ' . $ref;
+        return [$document, $ref];
     }
 
     /** Writes down what Acumulus answered to an invoice_add. */
