@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "mem.h"
 
 void acu_http_init(acu_http_xfer *x, const char *url, const char *body, size_t body_len,
 		bool idempotent, size_t max_response)
@@ -302,79 +303,118 @@ acu_buf_status acu_http_form_encode(acu_buf *out, const char *s, size_t len)
 	return ACU_BUF_OK;
 }
 
-bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURLSH *share,
-		const acu_http_settings *s, bool (*done)(void *ctx, size_t index), void *ctx)
+/* The transfers a batch has running: to end them all when the multi handle
+ * fails. At most concurrency of them. */
+typedef struct acu_http_running {
+	acu_http_xfer **x;
+	size_t n;
+} acu_http_running;
+
+static void acu_http_running_drop(acu_http_running *r, const acu_http_xfer *x)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->x[i] == x) {
+			r->x[i] = r->x[--r->n];
+			return;
+		}
+	}
+}
+
+/* Reports every transfer that ended. */
+static void acu_http_reap(CURLM *multi, acu_http_running *r, acu_http_done_fn done, void *ctx, bool *go_on)
+{
+	CURLMsg *msg;
+	int left = 0;
+
+	while ((msg = curl_multi_info_read(multi, &left)) != NULL) {
+		acu_http_xfer *x = NULL;
+		CURL *easy;
+		CURLcode code;
+
+		if (msg->msg != CURLMSG_DONE) {
+			continue;
+		}
+		easy = msg->easy_handle;
+		code = msg->data.result;
+		curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **) &x);
+		/* msg points into the multi handle: read before anything else is done with it */
+		curl_multi_remove_handle(multi, easy);
+		acu_http_running_drop(r, x);
+		acu_http_finish(x, code);
+		if (!done(ctx, x)) {
+			*go_on = false;
+		}
+	}
+}
+
+bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_settings *s,
+		acu_http_next_fn next, acu_http_done_fn done, void *ctx)
 {
 	CURLM *multi;
-	size_t next = 0, running = 0, i;
-	bool go_on = true, ok = true;
+	acu_http_running r;
+	bool go_on = true, more = true, ok = true;
+	size_t i;
 
+	if (concurrency == 0) {
+		return true;
+	}
 	multi = curl_multi_init();
 	if (multi == NULL) {
-		for (i = 0; i < n; i++) {
-			snprintf(xfers[i]->error, sizeof(xfers[i]->error), "libcurl could not make a multi handle");
-			xfers[i]->code = CURLE_FAILED_INIT;
-		}
+		return false;
+	}
+	r.n = 0;
+	r.x = acu_mem_realloc(NULL, concurrency * sizeof(*r.x));
+	if (r.x == NULL) {
+		curl_multi_cleanup(multi);
 		return false;
 	}
 	/* the connections go back to the share's pool; keep enough of them */
 	curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, (long) concurrency);
 
 	for (;;) {
-		CURLMsg *msg;
-		int still = 0, left = 0, numfds = 0;
-		CURLMcode mc;
+		int still = 0, numfds = 0;
 
-		/* start transfers up to the bound */
-		while (go_on && next < n && running < concurrency) {
-			acu_http_xfer *x = xfers[next];
+		/* start transfers while a slot is free; each one gets going (connect,
+		 * the request written) before the caller makes the next */
+		while (go_on && more && r.n < concurrency) {
+			acu_http_xfer *x = next(ctx);
 
+			if (x == NULL) {
+				more = false;
+				break;
+			}
 			if (!acu_http_setup(x, share, s)) {
 				x->code = CURLE_FAILED_INIT;
 				x->outcome = ACU_HTTP_NOT_SENT;
-				go_on = done(ctx, next);
-				next++;
+				go_on = done(ctx, x) && go_on;
 				continue;
 			}
-			x->index = next;
 			curl_easy_setopt(x->easy, CURLOPT_PRIVATE, (void *) x);
 			if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) {
 				snprintf(x->error, sizeof(x->error), "libcurl could not start the transfer");
 				acu_http_finish(x, CURLE_FAILED_INIT);
-				go_on = done(ctx, next);
-				next++;
+				go_on = done(ctx, x) && go_on;
 				continue;
 			}
-			next++;
-			running++;
+			r.x[r.n++] = x;
+			if (curl_multi_perform(multi, &still) != CURLM_OK) {
+				ok = false;
+				goto failed;
+			}
+			acu_http_reap(multi, &r, done, ctx, &go_on);
 		}
-		if (running == 0) {
+		if (r.n == 0) {
 			break;
 		}
-		mc = curl_multi_perform(multi, &still);
-		if (mc != CURLM_OK) {
+		if (curl_multi_perform(multi, &still) != CURLM_OK) {
 			ok = false;
 			break;
 		}
-		while ((msg = curl_multi_info_read(multi, &left)) != NULL) {
-			acu_http_xfer *x = NULL;
-			CURL *easy;
-			CURLcode code;
-
-			if (msg->msg != CURLMSG_DONE) {
-				continue;
-			}
-			easy = msg->easy_handle;
-			code = msg->data.result;
-			curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **) &x);
-			curl_multi_remove_handle(multi, easy);
-			acu_http_finish(x, code);
-			running--;
-			if (!done(ctx, x->index)) {
-				go_on = false;
-			}
-		}
-		if (running > 0 && (!go_on || next >= n || running >= concurrency)) {
+		acu_http_reap(multi, &r, done, ctx, &go_on);
+		/* wait only when nothing can be started */
+		if (r.n > 0 && (!go_on || !more || r.n >= concurrency)) {
 			if (curl_multi_poll(multi, NULL, 0, 1000, &numfds) != CURLM_OK) {
 				ok = false;
 				break;
@@ -382,23 +422,75 @@ bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURL
 		}
 	}
 
+failed:
 	if (!ok) {
 		/* the multi handle failed: end what runs, as sent if it may have been */
-		for (i = 0; i < next; i++) {
-			acu_http_xfer *x = xfers[i];
+		for (i = 0; i < r.n; i++) {
+			acu_http_xfer *x = r.x[i];
 
-			if (x->easy) {
-				curl_multi_remove_handle(multi, x->easy);
-				snprintf(x->error, sizeof(x->error), "libcurl's multi handle failed");
-				acu_http_finish(x, CURLE_FAILED_INIT);
-				done(ctx, i);
-			}
+			curl_multi_remove_handle(multi, x->easy);
+			snprintf(x->error, sizeof(x->error), "libcurl's multi handle failed");
+			acu_http_finish(x, CURLE_FAILED_INIT);
 		}
+		for (i = 0; i < r.n; i++) {
+			done(ctx, r.x[i]);
+		}
+		r.n = 0;
 	}
-	for (i = next; i < n; i++) {
-		xfers[i]->code = CURLE_ABORTED_BY_CALLBACK;
+	acu_mem_free(r.x);
+	curl_multi_cleanup(multi);
+	return ok;
+}
+
+/* acu_http_run_many: the engine over an array */
+typedef struct acu_http_many {
+	acu_http_xfer **xfers;
+	size_t n, next;
+	bool (*done)(void *ctx, size_t index);
+	void *ctx;
+} acu_http_many;
+
+static acu_http_xfer *acu_http_many_next(void *ctx)
+{
+	acu_http_many *m = ctx;
+	acu_http_xfer *x;
+
+	if (m->next >= m->n) {
+		return NULL;
+	}
+	x = m->xfers[m->next];
+	x->index = m->next++;
+	return x;
+}
+
+static bool acu_http_many_done(void *ctx, acu_http_xfer *x)
+{
+	acu_http_many *m = ctx;
+
+	return m->done(m->ctx, x->index);
+}
+
+bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURLSH *share,
+		const acu_http_settings *s, bool (*done)(void *ctx, size_t index), void *ctx)
+{
+	acu_http_many m;
+	bool ok;
+	size_t i;
+
+	m.xfers = xfers;
+	m.n = n;
+	m.next = 0;
+	m.done = done;
+	m.ctx = ctx;
+	ok = acu_http_run_pull(concurrency, share, s, acu_http_many_next, acu_http_many_done, &m);
+	for (i = m.next; i < n; i++) {
+		if (!ok && m.next == 0) {
+			snprintf(xfers[i]->error, sizeof(xfers[i]->error), "libcurl could not make a multi handle");
+			xfers[i]->code = CURLE_FAILED_INIT;
+		} else {
+			xfers[i]->code = CURLE_ABORTED_BY_CALLBACK;
+		}
 		xfers[i]->outcome = ACU_HTTP_NOT_SENT;
 	}
-	curl_multi_cleanup(multi);
 	return ok;
 }
