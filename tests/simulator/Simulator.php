@@ -319,12 +319,21 @@ final class Simulator
      * Fails calls of an endpoint ('invoices/invoice_add', or '*' for any): mode one of 500, 502, 503, 504,
      * 429, timeout, reset, truncated, malformed, status3, drop; or a connection fault (endpoint ignored):
      * tls_untrusted, tls_hostname, tls_expired, tls_hang. Options: after, store, retry_after, bytes, body,
-     * content_type, http_status.
+     * content_type, repeat, http_status, rate and seed (see addFaults for faults without a count).
      */
     public function setFault(string $endpoint, string $mode, int $count = 1, array $options = []): array
     {
         $spec = ['endpoint' => $endpoint, 'mode' => $mode, 'count' => $count] + $options;
         return $this->control('POST', 'faults', $spec)['added'][0];
+    }
+
+    /**
+     * Adds several faults at once, each a spec as POST /_sim/faults takes it (endpoint, mode, count, after,
+     * store, rate, seed, ...): e.g. a seeded mix of random faults. Returns the faults as added.
+     */
+    public function addFaults(array $specs): array
+    {
+        return $this->control('POST', 'faults', ['faults' => array_values($specs)])['added'];
     }
 
     public function clearFaults(): void

@@ -121,6 +121,7 @@ final class App
             return $this->send($ep, $response, $delay);
         }
         Counters::bump($this->counters->faults, $ep);
+        Counters::bump($this->counters->faultKinds, Faults::kind($fault));
         $stored = $fault['store'] ? ' after storing' : '';
         $this->log->write("fault {$fault['mode']} (#{$fault['id']}) on $ep$stored");
         $format = self::requestedFormat($vars);
@@ -165,7 +166,8 @@ final class App
     /** A complete HTTP 200 answer whose body is not a valid document of its type. */
     private static function malformed(HttpResponse $full, array $fault): HttpResponse
     {
-        $body = $fault['body'] ?? substr($full->body, 0, max(1, intdiv(strlen($full->body), 2)));
+        $body = isset($fault['body']) ? str_repeat($fault['body'], $fault['repeat'] ?? 1)
+            : substr($full->body, 0, max(1, intdiv(strlen($full->body), 2)));
         $type = $fault['content_type'] ?? ($full->headers['Content-Type'] ?? 'text/xml; charset=utf-8');
         return new HttpResponse(200, ['Content-Type' => $type], $body);
     }

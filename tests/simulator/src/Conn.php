@@ -18,6 +18,8 @@ final class Conn
     public ?\Socket $sock = null;
     public string $in = '';
     public string $out = '';
+    /** How much of $out was written already. */
+    public int $outPos = 0;
     public int $requests = 0;
     public bool $keepAlive = true;
     public bool $closeAfter = false;

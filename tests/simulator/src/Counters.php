@@ -15,6 +15,8 @@ final class Counters
     public array $handshakes = [];
     public array $responses = [];
     public array $faults = [];
+    /** Faults fired by kind: the HTTP status or the mode, with " (stored)" when the call was carried out. */
+    public array $faultKinds = [];
     public int $connections = 0;
     public int $tlsHandshakes = 0;
     public int $tlsFailures = 0;
@@ -25,7 +27,7 @@ final class Counters
 
     public function reset(): void
     {
-        $this->requests = $this->handshakes = $this->responses = $this->faults = [];
+        $this->requests = $this->handshakes = $this->responses = $this->faults = $this->faultKinds = [];
         $this->connections = $this->tlsHandshakes = $this->tlsFailures = 0;
         $this->controlRequests = $this->controlConnections = 0;
         $this->maxInFlight = $this->inFlight;
@@ -43,6 +45,7 @@ final class Counters
             'handshakes' => (object) $this->handshakes,
             'responses' => (object) array_map(static fn (array $m): object => (object) $m, $this->responses),
             'faults' => (object) $this->faults,
+            'fault_kinds' => (object) $this->faultKinds,
             'connections' => $this->connections,
             'tls_handshakes' => $this->tlsHandshakes,
             'tls_failures' => $this->tlsFailures,

@@ -172,6 +172,7 @@ final class HttpServer
             if ($fault !== null) {
                 $this->log->write("fault {$fault['mode']} (#{$fault['id']}) on connection {$c->id}");
                 Counters::bump($this->app->counters->faults, $fault['mode']);
+                Counters::bump($this->app->counters->faultKinds, $fault['mode']);
             }
             if ($fault !== null && $fault['mode'] === 'tls_hang') {
                 $c->state = Conn::HANG;
@@ -483,8 +484,11 @@ final class HttpServer
 
     private function flush(Conn $c): void
     {
-        while ($c->out !== '') {
-            $n = @fwrite($c->stream, substr($c->out, 0, self::WRITE_CHUNK));
+        // Written from an offset: cutting what was written off the front of a large answer
+        // each time would copy it again for every chunk.
+        $len = strlen($c->out);
+        while ($c->outPos < $len) {
+            $n = @fwrite($c->stream, substr($c->out, $c->outPos, self::WRITE_CHUNK));
             if ($n === false) {
                 $this->close($c);
                 return;
@@ -492,8 +496,10 @@ final class HttpServer
             if ($n === 0) {
                 return; // would block: wait for writability
             }
-            $c->out = (string) substr($c->out, $n);
+            $c->outPos += $n;
         }
+        $c->out = '';
+        $c->outPos = 0;
         if ($c->state !== Conn::WRITE) {
             return;
         }

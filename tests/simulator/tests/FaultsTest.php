@@ -263,4 +263,111 @@ final class FaultsTest extends SimTestCase
         $this->assertSame(self::CURLE_OPERATION_TIMEDOUT, $r->curlErrno, $r->curlError);
         $this->assertAnswer($this->call('general/general_about', [], ['fresh' => true]), 200, '0');
     }
+    /** Which of $n calls of general_about met a fault (1-based), with one rate fault set as given. */
+    private function hitsWithRate(array $spec, int $n): array
+    {
+        $this->sim()->reset();
+        $this->sim()->control('POST', 'faults', ['endpoint' => 'general/general_about'] + $spec);
+        $hits = [];
+        for ($i = 1; $i <= $n; $i++) {
+            if ($this->call('general/general_about')->http !== 200) {
+                $hits[] = $i;
+            }
+        }
+        return $hits;
+    }
+
+    public function testARateFaultHitsAtRandomFromItsSeed(): void
+    {
+        $a = $this->hitsWithRate(['mode' => '503', 'rate' => 0.25, 'seed' => 42], 120);
+        $this->assertSame(count($a), $this->sim()->counters()['fault_kinds']['503'] ?? 0);
+        $this->assertGreaterThan(5, count($a), 'about a quarter of 120 calls');
+        $this->assertLessThan(60, count($a));
+        $this->assertNotSame(range(1, count($a)), $a, 'spread over the calls, not the first ones');
+        $again = $this->hitsWithRate(['mode' => '503', 'rate' => 0.25, 'seed' => 42], 120);
+        $this->assertSame($a, $again, 'same seed, same calls');
+        $other = $this->hitsWithRate(['mode' => '503', 'rate' => 0.25, 'seed' => 43], 120);
+        $this->assertNotSame($a, $other, 'another seed');
+        $capped = $this->hitsWithRate(['mode' => '500', 'rate' => 1, 'count' => 4], 10);
+        $this->assertSame(range(1, 4), $capped, 'count still limits');
+        $later = $this->hitsWithRate(['mode' => '500', 'rate' => 1, 'after' => 5], 10);
+        $this->assertSame(range(6, 10), $later, 'after first');
+        $listed = $this->sim()->control('GET', 'faults')['request'][0];
+        $this->assertSame([1, 1], [$listed['rate'], $listed['seed']], 'seed 1 by default');
+    }
+
+    public function testRateFaultsMakeAMixInTheOrderSet(): void
+    {
+        $added = $this->sim()->addFaults([
+            ['endpoint' => 'general/general_about', 'mode' => '429', 'rate' => 0.2, 'seed' => 7],
+            ['endpoint' => 'general/general_about', 'mode' => '502', 'rate' => 0.2, 'seed' => 8],
+        ]);
+        $this->assertSame([PHP_INT_MAX, PHP_INT_MAX], array_column($added, 'count'), 'no limit by default');
+        $seen = [];
+        for ($i = 0; $i < 100; $i++) {
+            $http = $this->call('general/general_about')->http;
+            $seen[$http] = ($seen[$http] ?? 0) + 1;
+        }
+        $kinds = $this->sim()->counters()['fault_kinds'];
+        $this->assertSame($seen[429] ?? 0, $kinds['429'] ?? 0);
+        $this->assertSame($seen[502] ?? 0, $kinds['502'] ?? 0);
+        $this->assertGreaterThan(0, $seen[429] ?? 0);
+        $this->assertGreaterThan(0, $seen[502] ?? 0);
+        $this->assertGreaterThan(0, $seen[200] ?? 0);
+        $this->assertSame(100, array_sum($seen));
+    }
+
+    public function testFaultsAreCountedByKindAndWhetherStored(): void
+    {
+        $this->sim()->setFault('invoices/invoice_add', 'reset');
+        $this->sim()->setFault('invoices/invoice_add', 'timeout', 1, ['store' => true]);
+        $this->sim()->setFault('invoices/invoice_add', 'timeout');
+        $this->sim()->setFault('invoices/invoice_add', '502');
+        foreach ([0, 1, 2, 3] as $i) {
+            $this->add(['timeout' => 0.5]);
+        }
+        $this->assertEquals(
+            ['reset (stored)' => 1, 'timeout (stored)' => 1, 'timeout' => 1, '502' => 1],
+            $this->sim()->counters()['fault_kinds']
+        );
+        $this->assertSame(2, $this->stored());
+    }
+
+    public function testRateValidation(): void
+    {
+        $bads = [
+            ['rate' => 0], ['rate' => 1.5], ['rate' => '0.5'],
+            ['rate' => 0.5, 'seed' => 'x'], ['rate' => 0.5, 'count' => 0],
+        ];
+        foreach ($bads as $bad) {
+            try {
+                $this->sim()->control('POST', 'faults', ['mode' => '503'] + $bad);
+                $this->fail('accepted ' . json_encode($bad));
+            } catch (\RuntimeException $e) {
+                $this->assertStringContainsString('HTTP 400', $e->getMessage());
+            }
+        }
+        $this->expectExceptionMessage('HTTP 400');
+        $this->sim()->control('POST', 'faults', ['mode' => 'tls_expired', 'rate' => 0.5]);
+    }
+
+    public function testAMalformedBodyRepeated(): void
+    {
+        $options = ['body' => 'ab', 'repeat' => 3, 'content_type' => 'text/xml'];
+        $this->sim()->setFault('general/general_about', 'malformed', 1, $options);
+        $this->assertSame('ababab', $this->call('general/general_about')->body);
+        // a large answer goes out whole (written from an offset, not copied per chunk)
+        $this->sim()->setFault('general/general_about', 'malformed', 1, ['body' => '<a>', 'repeat' => 8 << 20]);
+        $r = $this->call('general/general_about', [], ['timeout' => 60.0]);
+        $this->assertSame(0, $r->curlErrno, $r->curlError);
+        $this->assertSame(24 << 20, strlen($r->body));
+        $this->assertSame(str_repeat('<a>', 1000), substr($r->body, -3000));
+        $this->assertAnswer($this->call('general/general_about'), 200, '0', [], [], 'the connection after it');
+        try {
+            $this->sim()->control('POST', 'faults', ['mode' => 'malformed', 'repeat' => 2]);
+            $this->fail('repeat without a body');
+        } catch (\RuntimeException $e) {
+            $this->assertStringContainsString('HTTP 400', $e->getMessage());
+        }
+    }
 }

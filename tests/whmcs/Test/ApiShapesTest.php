@@ -391,4 +391,26 @@ final class ApiShapesTest extends TestCase
     {
         return array_column(localAPI('GetInvoices', $params)['invoices']['invoice'], 'id');
     }
+    public function testAnInterceptChangesTheAnswersOfOneCommand(): void
+    {
+        $client = $this->sb->scenarios()->client('nl_consumer');
+        $invoice = $this->sb->scenarios()->invoice($client, [['Webhosting', '9.95', true]]);
+        $seen = [];
+        $this->sb->localApi()->intercept('getinvoice', static function (array $r, array $p) use (&$seen): array {
+            $seen[] = $p['invoiceid'];
+            $r['total'] = 12.04; // a float where a string belongs
+            unset($r['items']);
+            return $r;
+        });
+        $r = localAPI('GetInvoice', ['invoiceid' => $invoice]);
+        $this->assertSame(12.04, $r['total']);
+        $this->assertArrayNotHasKey('items', $r);
+        $this->assertSame([$invoice], $seen);
+        $other = localAPI('GetClientsDetails', ['clientid' => $client]);
+        $this->assertSame('success', $other['result'], 'other commands as they are');
+        $this->sb->localApi()->intercept('GetInvoice', null);
+        $this->assertSame('12.04', localAPI('GetInvoice', ['invoiceid' => $invoice])['total']);
+        $this->expectException(\InvalidArgumentException::class);
+        $this->sb->localApi()->intercept('NoSuchCommand', static fn (array $r): array => $r);
+    }
 }

@@ -87,6 +87,8 @@ final class ProcessTest extends TestCase
         $this->assertSame(0, $done['exitCode'], $done['stderr']);
         $this->assertCount(1, $this->probe(['deferred-done']));
         $this->assertGreaterThan($done['respondedAt'], $done['finishedAt'], 'the work went on after the response');
+        $this->assertGreaterThan($started, $response['deliveredAt'], 'the child\'s clock at delivery');
+        $this->assertLessThan($done['finishedAt'], $response['deliveredAt'], 'delivered before the deferred work ended');
         $this->assertLessThan(5.0, $respondedAfter);
     }
 

@@ -43,6 +43,7 @@ $deliver = static function (bool $early) use (&$state, $sb, $level): void {
         'result' => $state['result'],
         'finishedEarly' => $early && !$state['done'],
         'hooks' => $sb->hooks()->fired(),
+        'deliveredAt' => microtime(true), // the child's clock: no pipe or scheduling delay of the parent in it
     ], JSON_PARTIAL_OUTPUT_ON_ERROR | JSON_INVALID_UTF8_SUBSTITUTE));
     fclose(STDOUT);
 };

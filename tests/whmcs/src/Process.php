@@ -82,7 +82,8 @@ final class Process
      * Blocks until the child's response arrives (the request ended, or it
      * called fastcgi_finish_request()).
      *
-     * @return array<string,mixed> output, result, hooks (fired so far), finishedEarly
+     * @return array<string,mixed> output, result, hooks (fired so far), finishedEarly, deliveredAt (microtime
+     *         in the child when it sent the response: for timings without the parent's pipe delay)
      */
     public function response(): array
     {

@@ -249,8 +249,9 @@ final class Worker
         if ($e instanceof CallException) {
             return $this->stepFailed($invoiceId, new StepFailed($e, null));
         }
-        if ($e instanceof \Acumulus\InvalidArgumentException) {
-            // data WHMCS gave that cannot be booked: the message names the field
+        if ($e instanceof \Acumulus\InvalidArgumentException || $e instanceof \Acumulus\LengthException) {
+            // data WHMCS gave that cannot be booked, or a template that fills in too long: the message
+            // names the field or the template; trying again changes nothing
             return $this->failed($invoiceId, 'data', $e->getMessage());
         }
         return $this->unexpected($invoiceId, $e);
@@ -417,6 +418,10 @@ final class Worker
     private function prepareSend(int $invoiceId, string $kind, string $reason, array $map, array $fields, int $clientId): array
     {
         [$document, $ref] = self::withMarker($map['document']);
+        // The request writer refuses what Acumulus cannot take (invalid UTF-8, control characters, too
+        // large), naming the field: asked before the document row is written, so a refused booking is bad
+        // data at once and never a document left 'sending' (nor invalid UTF-8 in the ledger's JSON).
+        $this->client()->requestXml($document);
         $invoiceBlock = $document['customer']['invoice'];
         $docId = $this->ledger->startDocument($invoiceId, $kind, $reason, $fields + [
             'ref' => $ref,
@@ -548,16 +553,20 @@ final class Worker
             }
         }
         $credited = 0;
+        $conceptCredit = false; // a credit note Acumulus made a concept waits for the bookkeeper too
         foreach ($data['documents'] as $d) {
             if ($cur !== null && $d['kind'] === 'credit' && $d['of'] === $cur['id'] && $d['state'] === 'booked') {
                 $credited += Money::cents((string) $d['amount']);
+            }
+            if ($cur !== null && $d['kind'] === 'credit' && $d['of'] === $cur['id'] && $d['state'] === 'concept') {
+                $conceptCredit = true;
             }
         }
         if ($data['skipped'] !== null) {
             $state = 'skipped';
         } elseif ($cur === null) {
             $state = 'not_booked';
-        } elseif ($cur['state'] === 'concept') {
+        } elseif ($cur['state'] === 'concept' || $conceptCredit) {
             $state = 'concept';
         } elseif ($cur['amount'] !== null && $credited > 0 && $credited >= Money::cents((string) $cur['amount'])) {
             $state = 'credited';

@@ -49,6 +49,8 @@ final class LocalApi
     private array $handlers = [];
     /** @var list<array{command:string,params:array<string,mixed>,result:string}> */
     private array $calls = [];
+    /** @var array<string, callable(array<string,mixed>, array<string,mixed>): array<string,mixed>> */
+    private array $intercepts = [];
 
     public function __construct(private readonly Sandbox $sb)
     {
@@ -79,7 +81,31 @@ final class LocalApi
         } catch (InvalidArgumentException $e) {
             $result = ['result' => 'error', 'message' => $e->getMessage()];
         }
+        if (isset($this->intercepts[$key])) {
+            $result = ($this->intercepts[$key])($result, $params);
+        }
         return $this->done($command, $params, $result);
+    }
+
+    /**
+     * For tests of what a real WHMCS might answer differently (missing keys,
+     * other types, odd bytes): every answer to $command passes through $fn
+     * (answer, params) => answer from now on; null removes it. Lasts for this
+     * sandbox, in this process only.
+     *
+     * @param (callable(array<string,mixed>, array<string,mixed>): array<string,mixed>)|null $fn
+     */
+    public function intercept(string $command, ?callable $fn): void
+    {
+        $key = strtolower(trim($command));
+        if (!isset(self::COMMANDS[$key])) {
+            throw new InvalidArgumentException("unknown command '$command'");
+        }
+        if ($fn === null) {
+            unset($this->intercepts[$key]);
+        } else {
+            $this->intercepts[$key] = $fn;
+        }
     }
 
     /** @return list<string> the commands the sandbox implements (WHMCS spelling) */
@@ -92,6 +118,12 @@ final class LocalApi
     public function calls(): array
     {
         return $this->calls;
+    }
+
+    /** Forgets the calls so far (a long run, e.g. a benchmark, keeps its memory flat). */
+    public function clearCalls(): void
+    {
+        $this->calls = [];
     }
 
     /**
