@@ -311,9 +311,33 @@ const char *const acu_vat_rules[] = {
 	"EU-B2C-OTHER", "EU-B2C-UNTAXED", "EU-B2C-NOT-CHARGED",
 	"UK-FOREIGN-VAT",
 	"WORLD-SERVICE", "WORLD-GOODS", "WORLD-NL", "WORLD-FOREIGN-VAT", "WORLD-OTHER",
-	"NO-COUNTRY",
+	"NO-COUNTRY", "UNKNOWN-COUNTRY",
 	NULL
 };
+
+/* The ISO 3166-1 alpha-2 codes in use (249), plus XI (Northern Ireland, for
+ * VAT) and XK (Kosovo, user-assigned but common), as a bitmap over AA..ZZ. */
+static const unsigned char acu_iso3166[85] = {
+	0x78, 0x59, 0xdf, 0xee, 0xef, 0xbd, 0xdd, 0xde, 0x27, 0x3f, 0x84, 0x15,
+	0x80, 0xd4, 0x00, 0x0e, 0x00, 0x5c, 0x09, 0xb0, 0x9f, 0xfb, 0x15, 0x00,
+	0x8d, 0x06, 0x18, 0x78, 0x0f, 0x40, 0x40, 0x03, 0x00, 0x1d, 0x2b, 0xf4,
+	0x41, 0x81, 0x4f, 0xfd, 0xfc, 0xff, 0xd7, 0x25, 0x4b, 0x08, 0x00, 0x01,
+	0x40, 0x3c, 0x8f, 0x53, 0x01, 0x00, 0x00, 0x40, 0x00, 0x51, 0xf1, 0xfd,
+	0xe7, 0x3a, 0xbb, 0x9f, 0x9a, 0x41, 0x10, 0x04, 0x57, 0x85, 0x40, 0x00,
+	0x02, 0x40, 0x00, 0x40, 0x01, 0x00, 0x10, 0x00, 0x08, 0x04, 0x40, 0x00,
+	0x01,
+};
+
+bool acu_country_known(const char *cc)
+{
+	unsigned i;
+
+	if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' || cc[2] != '\0') {
+		return false;
+	}
+	i = (unsigned) (cc[0] - 'A') * 26u + (unsigned) (cc[1] - 'A');
+	return (acu_iso3166[i >> 3] >> (i & 7)) & 1u;
+}
 
 typedef struct acu_vat_ctx {
 	const acu_vat_facts *f;
@@ -563,6 +587,13 @@ void acu_vat_decide(const acu_vat_facts *f, acu_vat_decision *d, acu_warnings *w
 		d->rule = "NO-COUNTRY";
 		acu_warn(ws, "client.no_country", true,
 			"the client has no country: VAT decided as for a Dutch customer");
+	} else if (!acu_country_known(cc)) {
+		/* Acumulus takes a country code it does not know for NL; a code
+		 * that is no country is a mistake somewhere: a concept, named */
+		acu_decide_nl(&c);
+		d->rule = "UNKNOWN-COUNTRY";
+		acu_warn(ws, "client.unknown_country", true,
+			"the client's country code \"%s\" is not a country (ISO 3166): VAT decided as for a Dutch customer", cc);
 	} else if (cc[0] == 'N' && cc[1] == 'L') {
 		acu_decide_nl(&c);
 	} else if (acu_vat_is_eu(cc, f->date)

@@ -69,6 +69,10 @@ bool acu_country_normalise(const char *code, size_t len, char out[3]);
 /* Member state of the EU VAT area on date (NL included; GB before 2021). */
 bool acu_vat_is_eu(const char *cc, int32_t date);
 
+/* Is cc (two upper-case letters and a NUL) an ISO 3166-1 alpha-2 code (or
+ * XI, XK)? */
+bool acu_country_known(const char *cc);
+
 /* The standard, reduced, super-reduced and parking rates of an EU country
  * (or GB, or XI from 2021) on date, without 0 and -1. false when the table
  * has none for that country and date (outside the EU, or before 2015 for a

@@ -94,7 +94,7 @@ echo count($codes) > 25 ? "warning codes found in the sources\n" : "too few warn
 echo $missing === [] ? "every warning code is documented\n" : 'undocumented: ' . implode(', ', $missing) . "\n";
 ?>
 --EXPECT--
-vat.md rules: 25, code rules: 25
+vat.md rules: 26, code rules: 26
 bool(true)
 every row's cases land on it
 settings: 32 in the code, 32 in mapping.md

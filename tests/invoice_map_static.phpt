@@ -62,4 +62,4 @@ vattype 7, DE 2026: 19 7 0
 vattype 6, DE 2020: 19 7
 vattype 6, BE 2020: 21 12 6 0
 vattype 7, GB 2026: 20 5 0
-25 rules, first NL-RATE
+26 rules, first NL-RATE

@@ -51,6 +51,7 @@ ok vat/uk-b2b-2026
 ok vat/uk-foreign-vat
 ok vat/uk-xi-goods
 ok vat/uk-xi-services
+ok vat/unknown-country
 ok vat/world-foreign-vat
 ok vat/world-goods
 ok vat/world-nl

@@ -174,16 +174,25 @@ final class Worker
         if ($invoice === null) {
             return null;
         }
-        $plan = Planner::plan($triggers, $invoice, $this->ledger->forPlanner($invoiceId),
-            $this->settings->all(), $this->context->forPlanner());
+        $plan = Planner::plan(
+            $triggers,
+            $invoice,
+            $this->ledger->forPlanner($invoiceId),
+            $this->settings->all(),
+            $this->context->forPlanner()
+        );
         if (count($plan['steps']) !== 1 || $plan['steps'][0]['action'] !== 'book') {
             return null;
         }
         $step = $plan['steps'][0];
         $client = Whmcs::client((int) $invoice['userid']);
         $this->ensureOssState($invoice);
-        $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
-            $this->context->forMapper($invoiceId, !$step['email']));
+        $map = InvoiceMapper::map(
+            $invoice,
+            $client,
+            $this->settings->all(),
+            $this->context->forMapper($invoiceId, !$step['email'])
+        );
         if ($map['skip'] !== null) {
             return null; // process() records the skip
         }
@@ -210,8 +219,13 @@ final class Worker
                     $this->ledger->updateRow($invoiceId, ['notes' => 'the invoice no longer exists in WHMCS']);
                     continue;
                 }
-                $plan = Planner::plan($triggers, $invoice, $this->ledger->forPlanner($invoiceId),
-                    $this->settings->all(), $this->context->forPlanner());
+                $plan = Planner::plan(
+                    $triggers,
+                    $invoice,
+                    $this->ledger->forPlanner($invoiceId),
+                    $this->settings->all(),
+                    $this->context->forPlanner()
+                );
                 if ($plan['steps'] === []) {
                     $this->ledger->clearTriggers($invoiceId, $maxEvent);
                     $this->summarize($invoiceId, $plan['notes']);
@@ -295,22 +309,32 @@ final class Worker
                     }
                 });
                 $this->ledger->updateDocument((int) $step['document'], ['state' => 'trashed']);
-                Log::activity(sprintf('Acumulus: invoice %d: entry %s moved to the waste bin (%s)',
-                    $invoiceId, $step['entryid'], $step['reason']));
+                Log::activity(sprintf(
+                    'Acumulus: invoice %d: entry %s moved to the waste bin (%s)',
+                    $invoiceId,
+                    $step['entryid'],
+                    $step['reason']
+                ));
                 return;
             case 'payment':
                 $this->call(null, function (Client $c) use ($step): void {
-                    $r = $c->paymentStatusSet((string) $step['token'], (int) $step['paymentstatus'],
-                        $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null);
+                    $r = $c->paymentStatusSet(
+                        (string) $step['token'],
+                        (int) $step['paymentstatus'],
+                        $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null
+                    );
                     $this->moduleLog('invoice_paymentstatus_set', $r);
                 });
                 $this->ledger->updateDocument((int) $step['document'], [
                     'paymentstatus' => (int) $step['paymentstatus'],
                     'paymentdate' => $step['paymentdate'] !== '' ? (string) $step['paymentdate'] : null,
                 ]);
-                Log::activity(sprintf('Acumulus: invoice %d marked %s in Acumulus%s', $invoiceId,
+                Log::activity(sprintf(
+                    'Acumulus: invoice %d marked %s in Acumulus%s',
+                    $invoiceId,
                     (int) $step['paymentstatus'] === 2 ? 'paid' : 'due',
-                    $step['paymentdate'] !== '' ? ' on ' . $step['paymentdate'] : ''));
+                    $step['paymentdate'] !== '' ? ' on ' . $step['paymentdate'] : ''
+                ));
                 return;
             case 'account':
                 $this->call(null, function (Client $c) use ($step): void {
@@ -318,8 +342,12 @@ final class Worker
                     $this->moduleLog('entry_update', $r);
                 });
                 $this->ledger->updateDocument((int) $step['document'], ['accountnumber' => (string) $step['accountnumber']]);
-                Log::activity(sprintf('Acumulus: invoice %d: account %s (gateway %s)', $invoiceId,
-                    $step['accountnumber'], $step['gateway']));
+                Log::activity(sprintf(
+                    'Acumulus: invoice %d: account %s (gateway %s)',
+                    $invoiceId,
+                    $step['accountnumber'],
+                    $step['gateway']
+                ));
                 return;
             case 'gateway':
                 Whmcs::setGateway($invoiceId, (string) $step['gateway']);
@@ -341,13 +369,19 @@ final class Worker
     {
         $client = Whmcs::client((int) $invoice['userid']);
         $this->ensureOssState($invoice);
-        $map = InvoiceMapper::map($invoice, $client, $this->settings->all(),
-            $this->context->forMapper($invoiceId, !$step['email']));
+        $map = InvoiceMapper::map(
+            $invoice,
+            $client,
+            $this->settings->all(),
+            $this->context->forMapper($invoiceId, !$step['email'])
+        );
         if ($map['skip'] !== null) {
             $this->skipped = (string) $map['skip'];
             $this->ledger->updateRow($invoiceId, ['state' => 'skipped', 'skipped_reason' => (string) $map['skip']]);
-            Log::activity(sprintf('Acumulus: invoice %d not booked: %s', $invoiceId, self::skipText((string) $map['skip'])),
-                (int) $invoice['userid']);
+            Log::activity(
+                sprintf('Acumulus: invoice %d not booked: %s', $invoiceId, self::skipText((string) $map['skip'])),
+                (int) $invoice['userid']
+            );
             return;
         }
         $this->send($invoiceId, 'invoice', (string) $step['reason'], $map, [
@@ -376,8 +410,11 @@ final class Worker
             $extraWarnings[] = ['code' => 'credit.original_unknown', 'concept' => false,
                 'message' => 'the original was booked by the previous module, which kept no copy: the credit note mirrors the invoice as it is in WHMCS now'];
             if ($document === null) {
-                throw new \Acumulus\InvalidArgumentException(sprintf('invoice %d: no credit note can be made: %s',
-                    $invoiceId, self::skipText((string) $now['skip'])));
+                throw new \Acumulus\InvalidArgumentException(sprintf(
+                    'invoice %d: no credit note can be made: %s',
+                    $invoiceId,
+                    self::skipText((string) $now['skip'])
+                ));
             }
         }
         $map = InvoiceMapper::creditNote($document, [
@@ -482,7 +519,8 @@ final class Worker
                 'warnings' => $warnings ? json_encode($warnings, JSON_UNESCAPED_UNICODE) : null,
             ]);
         }
-        Log::activity(sprintf('Acumulus: invoice %d %s as Acumulus %s %s (%s%s, total EUR %s)%s',
+        Log::activity(sprintf(
+            'Acumulus: invoice %d %s as Acumulus %s %s (%s%s, total EUR %s)%s',
             $invoiceId,
             $state === 'concept' ? 'sent as a concept' : 'booked',
             $kind === 'credit' ? 'credit note' : 'invoice',
@@ -606,8 +644,13 @@ final class Worker
             $this->ledger->updateDocument($f->docId, ['state' => 'failed']);
         }
         if ($e instanceof CallException && $e->retryable) {
-            $this->retryLater($invoiceId, 'queued', self::kind($e), $message,
-                $e instanceof \Acumulus\HttpException ? $e->retryAfter : null);
+            $this->retryLater(
+                $invoiceId,
+                'queued',
+                self::kind($e),
+                $message,
+                $e instanceof \Acumulus\HttpException ? $e->retryAfter : null
+            );
             return 'retry';
         }
         return $this->failed($invoiceId, self::kind($e), $message);
