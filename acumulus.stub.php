@@ -316,10 +316,12 @@ namespace Acumulus {
          * Traversable); returning false starts no further call (of an array,
          * those not started get a TransportException with sent false; a
          * Traversable is not advanced further). A Traversable is pulled from
-         * only when a transfer slot is free, so the code that makes the next
-         * request runs while the others are in flight; an exception it or the
-         * callback throws is thrown once the calls in flight have ended and
-         * been reported (docs/client.md, "Batch").
+         * when a transfer slot is free and once more while all are busy (that
+         * request starts the moment one frees), and the calls that ended are
+         * reported after their slots were filled again: the code that makes
+         * the next request and the callback run while the others are in
+         * flight. An exception either throws is thrown once the calls in
+         * flight have ended and been reported (docs/client.md, "Batch").
          *
          * @return array<int|string, Result|Exception>
          */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fd30087e85df62631c29e66e0fa8ea2ed0d692a9 */
+ * Stub hash: 07ac69f4e80176b673e6e6a58a682d89622fed91 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Acumulus_Tags___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

@@ -2097,7 +2097,7 @@ static void acumulus_call_many_pull(acumulus_client *c, zval *requests, zend_lon
 	ALLOC_HASHTABLE(p.results);
 	zend_hash_init(p.results, 8, NULL, ZVAL_PTR_DTOR, 0);
 	acumulus_settings(c, &s);
-	ok = acu_http_run_pull((size_t) concurrency, acumulus_share(), &s, acumulus_pull_next, acumulus_pull_done, &p);
+	ok = acu_http_run_pull((size_t) concurrency, acumulus_share(), &s, acumulus_pull_next, acumulus_pull_done, &p, true);
 	if (!ok && acumulus_pull_php(&p)) {
 		zend_throw_exception(acumulus_ce_RuntimeException,
 			"Acumulus: libcurl's multi handle failed; the calls already made were reported", 0);

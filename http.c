@@ -303,27 +303,28 @@ acu_buf_status acu_http_form_encode(acu_buf *out, const char *s, size_t len)
 	return ACU_BUF_OK;
 }
 
-/* The transfers a batch has running: to end them all when the multi handle
- * fails. At most concurrency of them. */
-typedef struct acu_http_running {
+/* A list of transfers: those a batch has running (to end them all when the
+ * multi handle fails; at most concurrency), and those that ended and are
+ * not reported yet (fewer than 2 × concurrency: see the start loop). */
+typedef struct acu_http_list {
 	acu_http_xfer **x;
 	size_t n;
-} acu_http_running;
+} acu_http_list;
 
-static void acu_http_running_drop(acu_http_running *r, const acu_http_xfer *x)
+static void acu_http_list_drop(acu_http_list *l, const acu_http_xfer *x)
 {
 	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		if (r->x[i] == x) {
-			r->x[i] = r->x[--r->n];
+	for (i = 0; i < l->n; i++) {
+		if (l->x[i] == x) {
+			l->x[i] = l->x[--l->n];
 			return;
 		}
 	}
 }
 
-/* Reports every transfer that ended. */
-static void acu_http_reap(CURLM *multi, acu_http_running *r, acu_http_done_fn done, void *ctx, bool *go_on)
+/* Takes every transfer that ended off the multi handle, finished, into ended. */
+static void acu_http_collect(CURLM *multi, acu_http_list *running, acu_http_list *ended)
 {
 	CURLMsg *msg;
 	int left = 0;
@@ -341,19 +342,40 @@ static void acu_http_reap(CURLM *multi, acu_http_running *r, acu_http_done_fn do
 		curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **) &x);
 		/* msg points into the multi handle: read before anything else is done with it */
 		curl_multi_remove_handle(multi, easy);
-		acu_http_running_drop(r, x);
+		acu_http_list_drop(running, x);
 		acu_http_finish(x, code);
-		if (!done(ctx, x)) {
-			*go_on = false;
-		}
+		ended->x[ended->n++] = x;
 	}
 }
 
+/* Reports the transfers that ended, in the order they ended. */
+static void acu_http_report(acu_http_list *ended, acu_http_done_fn done, void *ctx, bool *go_on)
+{
+	size_t i;
+
+	for (i = 0; i < ended->n; i++) {
+		if (!done(ctx, ended->x[i])) {
+			*go_on = false;
+		}
+	}
+	ended->n = 0;
+}
+
+/* A transfer pulled but never started (the batch stopped or failed first):
+ * not sent, reported as such. */
+static void acu_http_never_started(acu_http_xfer *x, const char *why)
+{
+	snprintf(x->error, sizeof(x->error), "%s", why);
+	x->code = CURLE_ABORTED_BY_CALLBACK;
+	x->outcome = ACU_HTTP_NOT_SENT;
+}
+
 bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_settings *s,
-		acu_http_next_fn next, acu_http_done_fn done, void *ctx)
+		acu_http_next_fn next, acu_http_done_fn done, void *ctx, bool eager)
 {
 	CURLM *multi;
-	acu_http_running r;
+	acu_http_list r, f;
+	acu_http_xfer *ready = NULL;  /* eager: made while the slots were full */
 	bool go_on = true, more = true, ok = true;
 	size_t i;
 
@@ -364,12 +386,13 @@ bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_setting
 	if (multi == NULL) {
 		return false;
 	}
-	r.n = 0;
-	r.x = acu_mem_realloc(NULL, concurrency * sizeof(*r.x));
+	r.n = f.n = 0;
+	r.x = acu_mem_realloc(NULL, 3 * concurrency * sizeof(*r.x));
 	if (r.x == NULL) {
 		curl_multi_cleanup(multi);
 		return false;
 	}
+	f.x = r.x + concurrency;
 	/* the connections go back to the share's pool; keep enough of them */
 	curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, (long) concurrency);
 
@@ -377,11 +400,17 @@ bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_setting
 		int still = 0, numfds = 0;
 
 		/* start transfers while a slot is free; each one gets going (connect,
-		 * the request written) before the caller makes the next */
-		while (go_on && more && r.n < concurrency) {
-			acu_http_xfer *x = next(ctx);
+		 * the request written) before the caller makes the next. Eager, the
+		 * transfers that ended meanwhile are reported only after the free
+		 * slots were filled again, so the work done does overlaps the
+		 * transfers in flight. f.n <= concurrency before a collect keeps f
+		 * within its 2 × concurrency (a collect adds at most r.n; so does the
+		 * failure path below, reached with f.n <= concurrency) */
+		while (go_on && (more || ready) && r.n < concurrency && f.n <= concurrency) {
+			acu_http_xfer *x = ready;
 
-			if (x == NULL) {
+			ready = NULL;
+			if (x == NULL && (x = next(ctx)) == NULL) {
 				more = false;
 				break;
 			}
@@ -403,18 +432,44 @@ bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_setting
 				ok = false;
 				goto failed;
 			}
-			acu_http_reap(multi, &r, done, ctx, &go_on);
+			acu_http_collect(multi, &r, &f);
+			if (!eager) {
+				acu_http_report(&f, done, ctx, &go_on);
+			}
+		}
+		acu_http_report(&f, done, ctx, &go_on);
+		/* eager: the next one is made now, while every slot is busy, to start
+		 * the moment one is free */
+		if (eager && go_on && more && ready == NULL && r.n >= concurrency) {
+			if ((ready = next(ctx)) == NULL) {
+				more = false;
+			}
+		}
+		if (!go_on && ready) {
+			/* done said stop after the next one was made */
+			acu_http_never_started(ready, "the batch was stopped before this call");
+			go_on = done(ctx, ready) && go_on;
+			ready = NULL;
+		}
+		if (r.n == 0 && ready == NULL) {
+			break;
 		}
 		if (r.n == 0) {
-			break;
+			continue; /* a slot for the one made */
 		}
 		if (curl_multi_perform(multi, &still) != CURLM_OK) {
 			ok = false;
 			break;
 		}
-		acu_http_reap(multi, &r, done, ctx, &go_on);
+		acu_http_collect(multi, &r, &f);
+		if (f.n > 0) {
+			if (!eager) {
+				acu_http_report(&f, done, ctx, &go_on);
+			}
+			continue; /* slots are free: fill them (then report) */
+		}
 		/* wait only when nothing can be started */
-		if (r.n > 0 && (!go_on || !more || r.n >= concurrency)) {
+		if (!go_on || !(more || ready) || r.n >= concurrency) {
 			if (curl_multi_poll(multi, NULL, 0, 1000, &numfds) != CURLM_OK) {
 				ok = false;
 				break;
@@ -424,18 +479,22 @@ bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_setting
 
 failed:
 	if (!ok) {
-		/* the multi handle failed: end what runs, as sent if it may have been */
+		/* the multi handle failed: what ended is reported, then what runs is
+		 * ended, as sent if it may have been, and the one made is not sent */
 		for (i = 0; i < r.n; i++) {
 			acu_http_xfer *x = r.x[i];
 
 			curl_multi_remove_handle(multi, x->easy);
 			snprintf(x->error, sizeof(x->error), "libcurl's multi handle failed");
 			acu_http_finish(x, CURLE_FAILED_INIT);
-		}
-		for (i = 0; i < r.n; i++) {
-			done(ctx, r.x[i]);
+			f.x[f.n++] = x;
 		}
 		r.n = 0;
+		acu_http_report(&f, done, ctx, &go_on);
+		if (ready) {
+			acu_http_never_started(ready, "libcurl's multi handle failed before this call started");
+			done(ctx, ready);
+		}
 	}
 	acu_mem_free(r.x);
 	curl_multi_cleanup(multi);
@@ -482,7 +541,7 @@ bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURL
 	m.next = 0;
 	m.done = done;
 	m.ctx = ctx;
-	ok = acu_http_run_pull(concurrency, share, s, acu_http_many_next, acu_http_many_done, &m);
+	ok = acu_http_run_pull(concurrency, share, s, acu_http_many_next, acu_http_many_done, &m, false);
 	for (i = m.next; i < n; i++) {
 		if (!ok && m.next == 0) {
 			snprintf(xfers[i]->error, sizeof(xfers[i]->error), "libcurl could not make a multi handle");

@@ -112,13 +112,15 @@ acu_buf_status acu_http_form_encode(acu_buf *out, const char *s, size_t len);
  * neither next nor done has said stop): it returns a transfer made with
  * acu_http_init (to start now), or NULL for "nothing more" (it is not
  * called again). Right after a transfer is started, libcurl is given a turn
- * (connect, write the request) before next is asked again, and every
- * transfer that ended meanwhile is reported: done(ctx, x) is called once for
- * each transfer next gave (finished as acu_http_finish says; also one whose
- * setup failed), outside any libcurl callback. When done returns false,
- * next is not called again; the transfers running still complete and are
- * reported. Both callbacks may run code that itself makes transfers on the
- * same share (they run between libcurl calls).
+ * (connect, write the request) before next is asked again. done(ctx, x) is
+ * called once for each transfer next gave (finished as acu_http_finish says;
+ * also one whose setup failed), outside any libcurl callback: as soon as it
+ * ended, or, with refill_first, once the slots it and the others that ended
+ * with it freed were filled again (so done's work, too, overlaps the
+ * transfers in flight; a transfer may then start before done said stop).
+ * When done returns false, next is not called again; the transfers running
+ * still complete and are reported. Both callbacks may run code that itself
+ * makes transfers on the same share (they run between libcurl calls).
  *
  * Returns false when the multi handle fails: at once, without calling next,
  * when it cannot be made; later, after every running transfer was ended
@@ -128,7 +130,7 @@ typedef acu_http_xfer *(*acu_http_next_fn)(void *ctx);
 typedef bool (*acu_http_done_fn)(void *ctx, acu_http_xfer *x);
 
 bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_settings *s,
-		acu_http_next_fn next, acu_http_done_fn done, void *ctx);
+		acu_http_next_fn next, acu_http_done_fn done, void *ctx, bool eager);
 
 /* The engine over an array: xfers in order, x->index their position; after
  * each end, done(ctx, index) is called outside any libcurl callback. When

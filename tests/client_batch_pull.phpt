@@ -1,5 +1,5 @@
 --TEST--
-callMany over a generator: 100 calls at concurrency 8, each request pulled only when a slot is free (never more than 8 ahead of the completions), results in the order pulled with their keys; a call made inside the generator while others are in flight; an ArrayIterator
+callMany over a generator: 100 calls at concurrency 8, a request pulled when a slot is free and one more while all are busy, the calls that ended reported after their slots were filled again (never more than 2 × 8 pulled ahead of the completions reported, 8 + 1 to 2 × 8 before the first), results in the order pulled with their keys; a call made inside the generator while others are in flight; an ArrayIterator
 --EXTENSIONS--
 acumulus
 --FILE--
@@ -48,7 +48,7 @@ foreach ($log as [$what, $key]) {
         $completed++;
     }
 }
-echo "pulled: $pulled, completed: $completed, most pulled ahead of the completions: $ahead\n";
+echo "pulled: $pulled, completed: $completed, most pulled ahead of the completions: ", $ahead > 8 && $ahead <= 16 ? '9..16' : $ahead, "\n";
 $first = 0;
 foreach ($log as [$what]) {
     if ($what === 'done') {
@@ -56,20 +56,22 @@ foreach ($log as [$what]) {
     }
     $first += $what === 'pull' ? 1 : 0;
 }
-echo "pulls before the first completion: $first\n";
-/* after the start, each pull comes after a completion that freed its slot */
+echo "pulls before the first completion: ", $first >= 9 && $first <= 16 ? '9..16' : $first, "\n";
+/* a pull comes when a slot is free (8 running at most), or while all are
+ * busy (one made ahead); the calls that ended meanwhile (at most 8) are
+ * reported after their slots were filled again */
 $ok = true;
 $p = 0;
 $d = 0;
 foreach ($log as [$what]) {
     if ($what === 'pull') {
         $p++;
-        $ok = $ok && $p - $d <= 8;
+        $ok = $ok && $p - $d <= 16;
     } elseif ($what === 'done') {
         $d++;
     }
 }
-echo 'every pull within 8 of the completions: ', var_export($ok, true), "\n";
+echo 'every pull within 16 of the completions: ', var_export($ok, true), "\n";
 echo 'the generator ran to its end after the last pull: ', var_export(end($log)[0] !== 'pull', true), "\n";
 echo 'result keys in the order pulled: ', var_export(array_keys($res) === $order, true), "\n";
 $good = 0;
@@ -144,9 +146,9 @@ try {
 echo 'requests sent: ', count(acu_server_events($srv, 'req')) - $n0, "\n";
 ?>
 --EXPECT--
-pulled: 100, completed: 100, most pulled ahead of the completions: 8
-pulls before the first completion: 8
-every pull within 8 of the completions: true
+pulled: 100, completed: 100, most pulled ahead of the completions: 9..16
+pulls before the first completion: 9..16
+every pull within 16 of the completions: true
 the generator ran to its end after the last pull: true
 result keys in the order pulled: true
 results that match their request: 100

@@ -71,7 +71,9 @@ $res = $c->callMany($gen, 3, function ($key, $outcome) use (&$log, &$calls, &$st
 });
 $pulls = count(starting($log, 'pull '));
 echo 'stop: ', summary($log, $stopAt, false), "\n";
-echo 'pulled 5..7: ', var_export($pulls >= 5 && $pulls <= 7, true), ', every one reported: ',
+/* at most 3 running, one made ahead, and the calls that ended before a
+ * refill reported after it: 5 reported, at most 2 × 3 more pulled */
+echo 'pulled 5..11: ', var_export($pulls >= 5 && $pulls <= 11, true), ', every one reported: ',
     var_export(count(starting($log, 'done ')) === $pulls, true), ', in the result: ',
     var_export(count($res) === $pulls && count(array_filter($res, fn ($r) => $r instanceof Acumulus\Result)) === $pulls, true),
     ', keys in pull order: ', var_export(array_keys($res) === array_map(fn ($l) => 'c' . substr($l, 5), starting($log, 'pull ')), true), "\n";
@@ -125,8 +127,11 @@ try {
     for ($x = $e; $x !== null; $x = $x->getPrevious()) {
         $chain[] = $x->getMessage();
     }
-    echo 'reported: ', count($keys), ', chain: ', var_export($chain === array_reverse(array_map(fn ($k) => "fails at $k", $keys)), true),
-        ', ', count($chain), "\n";
+    /* 2 running and one made ahead when the first call ends; a second may
+     * have been made if both ended at once (reports come after the refill) */
+    echo 'reported: ', in_array(count($keys), [3, 4], true) ? '3 or 4' : count($keys),
+        ', chain: ', var_export($chain === array_reverse(array_map(fn ($k) => "fails at $k", $keys)), true),
+        ', every one: ', var_export(count($chain) === count($keys), true), "\n";
 }
 
 /* items that are not requests: refused in their place, reported, not sent; the batch goes on */
@@ -191,7 +196,7 @@ try {
 ?>
 --EXPECT--
 stop: every pull reported: true, pulls after "done cN": 0
-pulled 5..7: true, every one reported: true, in the result: true, keys in pull order: true
+pulled 5..11: true, every one reported: true, in the result: true, keys in pull order: true
 requests = pulls: true
 the generator still waits at the last item pulled: true
 LogicException: generator fails at 6
@@ -200,7 +205,7 @@ calls in flight when it threw reported after it: true
 RuntimeException: callback fails at call 3, previous: NULL
 callback throws: every pull reported: true, pulls after "threw": 0
 requests = pulls: true
-reported: 2, chain: true, 2
+reported: 3 or 4, chain: true, every one: true
 'ok1': Result status=0 http=200 mainKey="general" main={"about":"Acumulus test server","role":"API-gebruiker","roleid":"5","rolenl":"API-gebruiker","roleapi":"API-User"}
 'string': InvalidArgumentException: Acumulus request: item "string" must be ['endpoint' => "group/call", 'body' => array]
 'noendpoint': InvalidArgumentException: Acumulus request: item "noendpoint" must be ['endpoint' => "group/call", 'body' => array]
