@@ -307,16 +307,25 @@ namespace Acumulus {
 
         /**
          * Many calls at once, at most $concurrency at a time. $requests:
-         * key => ['endpoint' => string, 'body' => array]. Returns the same
-         * keys in the same order, each a Result or the CallException (or
-         * Acumulus\InvalidArgumentException) of that call; one failure never
-         * stops the others. $progress($key, $outcome, $done, $total) is
-         * called after each; returning false starts no further call (those
-         * not started get a TransportException with sent false).
+         * key => ['endpoint' => string, 'body' => array], as an array or any
+         * Traversable (a Generator). Returns the keys in the order given (for
+         * a Traversable: the order pulled), each a Result or the
+         * CallException (or Acumulus\InvalidArgumentException) of that call;
+         * one failure never stops the others. $progress($key, $outcome, $done,
+         * $total) is called as each call ends ($total null for a
+         * Traversable); returning false starts no further call (of an array,
+         * those not started get a TransportException with sent false; a
+         * Traversable is not advanced further). A Traversable is pulled from
+         * when a transfer slot is free and once more while all are busy (that
+         * request starts the moment one frees), and the calls that ended are
+         * reported after their slots were filled again: the code that makes
+         * the next request and the callback run while the others are in
+         * flight. An exception either throws is thrown once the calls in
+         * flight have ended and been reported (docs/client.md, "Batch").
          *
          * @return array<int|string, Result|Exception>
          */
-        public function callMany(array $requests, int $concurrency = 4, ?callable $progress = null): array {}
+        public function callMany(iterable $requests, int $concurrency = 4, ?callable $progress = null): array {}
 
         /** The request XML for $body as kept for logs (credentials masked). */
         public function requestXml(array $body = []): string {}

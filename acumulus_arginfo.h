@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4cf6825a1ab5877dddbe0ae148a17378fb591f25 */
+ * Stub hash: 07ac69f4e80176b673e6e6a58a682d89622fed91 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Acumulus_Tags___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -34,7 +34,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Acumulus_Client_call, 0, 1,
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Acumulus_Client_callMany, 0, 1, IS_ARRAY, 0)
-	ZEND_ARG_TYPE_INFO(0, requests, IS_ARRAY, 0)
+	ZEND_ARG_OBJ_TYPE_MASK(0, requests, Traversable, MAY_BE_ARRAY, NULL)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, concurrency, IS_LONG, 0, "4")
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, progress, IS_CALLABLE, 1, "null")
 ZEND_END_ARG_INFO()

@@ -1762,13 +1762,14 @@ typedef struct acumulus_batch {
 	zend_fcall_info_cache *fcc;
 	bool has_progress;
 	bool stop;
+	bool bailout;                /* a fatal error in the callback: bail out once the calls end */
 } acumulus_batch;
 
 /* Reports call i to the progress callback; false: start nothing more. */
 static bool acumulus_batch_progress(acumulus_batch *b, size_t i)
 {
 	zval params[4], retval;
-	bool go_on = true;
+	bool go_on;
 
 	b->done++;
 	if (!b->has_progress || b->stop || EG(exception)) {
@@ -1782,17 +1783,21 @@ static bool acumulus_batch_progress(acumulus_batch *b, size_t i)
 	b->fci->retval = &retval;
 	b->fci->params = params;
 	b->fci->param_count = 4;
-	if (zend_call_function(b->fci, b->fcc) != SUCCESS || EG(exception)) {
-		go_on = false;
-	} else if (Z_TYPE(retval) == IS_FALSE) {
-		go_on = false;
-	}
+	zend_try {
+		if (zend_call_function(b->fci, b->fcc) != SUCCESS || EG(exception)) {
+			b->stop = true;
+		} else if (Z_TYPE(retval) == IS_FALSE) {
+			b->stop = true;
+		}
+	} zend_catch {
+		/* a fatal error: the transfers running are ended first (bailed out after) */
+		b->stop = true;
+		b->bailout = true;
+	} zend_end_try();
+	go_on = !b->stop;
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&params[0]);
 	zval_ptr_dtor(&params[1]);
-	if (!go_on) {
-		b->stop = true;
-	}
 	return go_on;
 }
 
@@ -1805,8 +1810,331 @@ static bool acumulus_batch_done(void *ctx, size_t index)
 	return acumulus_batch_progress(b, i);
 }
 
+/* {{{ callMany over a Traversable: each request is pulled when a slot is free */
+
+/* A call pulled from the iterator, from its start to its report. */
+typedef struct acumulus_pulled {
+	acumulus_call call;
+	zval key;                    /* as the iterator gave it */
+} acumulus_pulled;
+
+typedef struct acumulus_pull {
+	acumulus_client *client;
+	zend_object_iterator *it;
+	HashTable *results;          /* key => outcome, in the order pulled */
+	zend_fcall_info *fci;
+	zend_fcall_info_cache *fcc;
+	bool has_progress;
+	bool started;                /* the iterator was rewound */
+	bool ended;                  /* it has nothing more */
+	bool stop;                   /* the callback returned false */
+	bool exiting;                /* exit() in PHP code: no more PHP code runs */
+	bool bailout;                /* a fatal error: no more PHP code; bail out at the end */
+	zend_object *pending;        /* thrown by the iterator or the callback; rethrown at the end */
+	zend_long pulled, done;
+} acumulus_pull;
+
+/* PHP code may run (the iterator, the callback). */
+static inline bool acumulus_pull_php(const acumulus_pull *p)
+{
+	return !p->exiting && !p->bailout;
+}
+
+/* More may be pulled. */
+static inline bool acumulus_pull_more(const acumulus_pull *p)
+{
+	return !p->stop && !p->ended && p->pending == NULL && acumulus_pull_php(p);
+}
+
+/* After PHP code ran: an exception it threw is kept aside (the calls in
+ * flight are still ended and reported, with no exception pending) and
+ * thrown at the end; one thrown later gets the earlier as its previous, as
+ * with finally. exit() stays thrown: no PHP code runs after it. */
+static void acumulus_pull_caught(acumulus_pull *p)
+{
+	zend_object *ex = EG(exception);
+
+	if (ex == NULL || p->exiting) {
+		return;
+	}
+	if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+		p->exiting = true;
+		if (p->pending) {
+			OBJ_RELEASE(p->pending);
+			p->pending = NULL;
+		}
+		return;
+	}
+	EG(exception) = NULL;
+	if (p->pending) {
+		zend_exception_set_previous(ex, p->pending);
+	}
+	p->pending = ex;
+}
+
+/* Advances the iterator (rewinds it the first time) and copies its current
+ * item and key. False: it has nothing more, it threw, or a fatal error. */
+static bool acumulus_pull_item(acumulus_pull *p, zval *item, zval *key)
+{
+	zend_object_iterator *it = p->it;
+	volatile bool got = false;
+
+	zend_try {
+		if (!p->started) {
+			p->started = true;
+			it->index = 0;
+			if (it->funcs->rewind) {
+				it->funcs->rewind(it);
+			}
+		} else {
+			it->funcs->move_forward(it);
+			it->index++;
+		}
+		if (!EG(exception) && it->funcs->valid(it) == SUCCESS && !EG(exception)) {
+			zval *v = it->funcs->get_current_data(it);
+
+			if (v && !EG(exception)) {
+				ZVAL_COPY_DEREF(item, v);
+				if (it->funcs->get_current_key) {
+					it->funcs->get_current_key(it, key);
+				} else {
+					ZVAL_LONG(key, (zend_long) it->index);
+				}
+				got = !EG(exception);
+			}
+		}
+	} zend_catch {
+		p->bailout = true;
+		got = false;
+	} zend_end_try();
+	if (!got) {
+		zval_ptr_dtor(item);
+		zval_ptr_dtor(key);
+		ZVAL_UNDEF(item);
+		ZVAL_UNDEF(key);
+	}
+	return got;
+}
+
+/* The outcome in its place in the result (taken). */
+static void acumulus_pull_store(acumulus_pull *p, const zval *key, zval *outcome)
+{
+	if (Z_TYPE_P(key) == IS_STRING) {
+		zend_symtable_update(p->results, Z_STR_P(key), outcome);
+	} else {
+		zend_hash_index_update(p->results, (zend_ulong) Z_LVAL_P(key), outcome);
+	}
+	ZVAL_UNDEF(outcome);
+}
+
+/* One call is over: its outcome goes in its place, and to the callback
+ * (whatever the callback said before: every call pulled is reported). */
+static void acumulus_pull_report(acumulus_pull *p, const zval *key, zval *outcome)
+{
+	p->done++;
+	if (p->has_progress && acumulus_pull_php(p)) {
+		zval params[4], retval;
+
+		ZVAL_COPY(&params[0], key);
+		ZVAL_COPY(&params[1], outcome);
+		ZVAL_LONG(&params[2], p->done);
+		ZVAL_NULL(&params[3]);
+		ZVAL_UNDEF(&retval);
+		p->fci->retval = &retval;
+		p->fci->params = params;
+		p->fci->param_count = 4;
+		zend_try {
+			if (zend_call_function(p->fci, p->fcc) == SUCCESS && !EG(exception) && Z_TYPE(retval) == IS_FALSE) {
+				p->stop = true;
+			}
+		} zend_catch {
+			p->bailout = true;
+		} zend_end_try();
+		zval_ptr_dtor(&retval);
+		zval_ptr_dtor(&params[0]);
+		zval_ptr_dtor(&params[1]);
+		acumulus_pull_caught(p);
+	}
+	acumulus_pull_store(p, key, outcome);
+}
+
+/* An item that cannot be sent: an Acumulus\InvalidArgumentException in its
+ * place (msg taken). */
+static void acumulus_pull_refuse(acumulus_pull *p, const zval *key, zend_string *msg)
+{
+	zval outcome, v;
+
+	object_init_ex(&outcome, acumulus_ce_InvalidArgumentException);
+	ZVAL_STR(&v, msg);
+	zend_update_property_ex(zend_ce_exception, Z_OBJ(outcome), ZSTR_KNOWN(ZEND_STR_MESSAGE), &v);
+	zval_ptr_dtor(&v);
+	acumulus_pull_report(p, key, &outcome);
+	zval_ptr_dtor(&outcome);
+}
+
+/* Takes the key's place in the result (null until the call is over).
+ * False, with an Error thrown, for a key an array cannot have or one that
+ * came before. */
+static bool acumulus_pull_place(acumulus_pull *p, const zval *key)
+{
+	zval null;
+
+	ZVAL_NULL(&null);
+	if (Z_TYPE_P(key) == IS_STRING) {
+		if (!zend_symtable_exists(p->results, Z_STR_P(key))) {
+			zend_symtable_add_new(p->results, Z_STR_P(key), &null);
+			return true;
+		}
+		zend_argument_value_error(1, "must not yield the key \"%s\" twice", ZSTR_VAL(Z_STR_P(key)));
+	} else if (Z_TYPE_P(key) == IS_LONG) {
+		if (!zend_hash_index_exists(p->results, (zend_ulong) Z_LVAL_P(key))) {
+			zend_hash_index_add_new(p->results, (zend_ulong) Z_LVAL_P(key), &null);
+			return true;
+		}
+		zend_argument_value_error(1, "must not yield the key " ZEND_LONG_FMT " twice", Z_LVAL_P(key));
+	} else {
+		zend_argument_type_error(1, "must yield keys of type int or string, %s given (item " ZEND_LONG_FMT ")",
+			zend_zval_type_name(key), p->pulled);
+	}
+	return false;
+}
+
+#define ACUMULUS_PULLED_OF(xp) ((acumulus_pulled *) (void *) ((char *) (xp) - offsetof(acumulus_pulled, call.x)))
+
+/* acu_http_run_pull's next: the next item that can be sent, or NULL. Items
+ * that cannot are reported in place on the way. */
+static acu_http_xfer *acumulus_pull_next(void *ctx)
+{
+	acumulus_pull *p = ctx;
+	acu_http_xfer *x = NULL;
+
+	while (x == NULL && acumulus_pull_more(p)) {
+		zval item, key, *ep = NULL, *body = NULL;
+
+		ZVAL_UNDEF(&item);
+		ZVAL_UNDEF(&key);
+		if (!acumulus_pull_item(p, &item, &key)) {
+			acumulus_pull_caught(p);
+			if (p->pending == NULL && acumulus_pull_php(p)) {
+				p->ended = true;
+			}
+			break;
+		}
+		p->pulled++;
+		if (!acumulus_pull_place(p, &key)) {
+			acumulus_pull_caught(p);
+		} else {
+			if (Z_TYPE(item) == IS_ARRAY) {
+				ep = zend_hash_str_find_deref(Z_ARRVAL(item), "endpoint", sizeof("endpoint") - 1);
+				body = zend_hash_str_find_deref(Z_ARRVAL(item), "body", sizeof("body") - 1);
+			}
+			if (ep == NULL || Z_TYPE_P(ep) != IS_STRING || !acumulus_endpoint_ok(Z_STR_P(ep))
+					|| (body && Z_TYPE_P(body) != IS_ARRAY && Z_TYPE_P(body) != IS_NULL)) {
+				acumulus_pull_refuse(p, &key, Z_TYPE(key) == IS_STRING
+					? zend_strpprintf(0, "Acumulus request: item \"%s\" must be ['endpoint' => \"group/call\", 'body' => array]",
+						ZSTR_VAL(Z_STR(key)))
+					: zend_strpprintf(0, "Acumulus request: item " ZEND_LONG_FMT " must be ['endpoint' => \"group/call\", 'body' => array]",
+						Z_LVAL(key)));
+			} else {
+				acumulus_pulled *q = emalloc(sizeof(*q));
+				zend_string *msg;
+
+				acumulus_call_init(&q->call, p->client, Z_STR_P(ep));
+				ZVAL_COPY(&q->key, &key);
+				msg = acumulus_call_prepare(&q->call, body && Z_TYPE_P(body) == IS_ARRAY ? Z_ARRVAL_P(body) : NULL);
+				if (msg) {
+					/* a body that cannot be written: refused in its place, not sent */
+					acumulus_pull_refuse(p, &key, msg);
+					zval_ptr_dtor(&q->key);
+					acumulus_call_free(&q->call);
+					efree(q);
+				} else {
+					x = &q->call.x;
+				}
+			}
+		}
+		zval_ptr_dtor(&item);
+		zval_ptr_dtor(&key);
+	}
+	return x;
+}
+
+/* acu_http_run_pull's done: the call's outcome, reported. */
+static bool acumulus_pull_done(void *ctx, acu_http_xfer *x)
+{
+	acumulus_pull *p = ctx;
+	acumulus_pulled *q = ACUMULUS_PULLED_OF(x);
+
+	acumulus_call_outcome(&q->call);
+	acumulus_pull_report(p, &q->key, &q->call.outcome);
+	zval_ptr_dtor(&q->key);
+	acumulus_call_free(&q->call);
+	efree(q);
+	return acumulus_pull_more(p);
+}
+
+static void acumulus_call_many_pull(acumulus_client *c, zval *requests, zend_long concurrency,
+		zend_fcall_info *fci, zend_fcall_info_cache *fcc, zval *return_value)
+{
+	zend_class_entry *ce = Z_OBJCE_P(requests);
+	acumulus_pull p;
+	acu_http_settings s;
+	bool ok;
+
+	memset(&p, 0, sizeof(p));
+	p.client = c;
+	p.fci = fci;
+	p.fcc = fcc;
+	p.has_progress = ZEND_FCI_INITIALIZED(*fci);
+	p.it = ce->get_iterator(ce, requests, 0);
+	if (p.it == NULL || EG(exception)) {
+		/* e.g. a generator already closed; nothing was pulled */
+		if (p.it) {
+			zend_iterator_dtor(p.it);
+		}
+		return;
+	}
+	ALLOC_HASHTABLE(p.results);
+	zend_hash_init(p.results, 8, NULL, ZVAL_PTR_DTOR, 0);
+	acumulus_settings(c, &s);
+	ok = acu_http_run_pull((size_t) concurrency, acumulus_share(), &s, acumulus_pull_next, acumulus_pull_done, &p, true);
+	if (!ok && acumulus_pull_php(&p)) {
+		zend_throw_exception(acumulus_ce_RuntimeException,
+			"Acumulus: libcurl's multi handle failed; the calls already made were reported", 0);
+		acumulus_pull_caught(&p);
+	}
+	/* letting go of the iterator can run PHP code (a generator's finally, a destructor) */
+	if (acumulus_pull_php(&p)) {
+		zend_try {
+			zend_iterator_dtor(p.it);
+		} zend_catch {
+			p.bailout = true;
+		} zend_end_try();
+		acumulus_pull_caught(&p);
+	} else {
+		zend_iterator_dtor(p.it);
+	}
+	if (p.bailout || p.exiting || p.pending) {
+		zend_array_destroy(p.results);
+		if (p.bailout) {
+			if (p.pending) {
+				OBJ_RELEASE(p.pending);
+			}
+			zend_bailout();
+		}
+		if (p.pending) {
+			zend_throw_exception_internal(p.pending);
+		}
+		return;
+	}
+	RETVAL_ARR(p.results);
+}
+
+/* }}} */
+
 ZEND_METHOD(Acumulus_Client, callMany)
 {
+	zval *iterable;
 	HashTable *requests;
 	zend_long concurrency = 4;
 	zend_fcall_info fci = empty_fcall_info;
@@ -1821,7 +2149,7 @@ ZEND_METHOD(Acumulus_Client, callMany)
 	size_t n, i, m = 0;
 
 	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_ARRAY_HT(requests)
+		Z_PARAM_ITERABLE(iterable)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_LONG(concurrency)
 		Z_PARAM_FUNC_OR_NULL(fci, fcc)
@@ -1834,6 +2162,11 @@ ZEND_METHOD(Acumulus_Client, callMany)
 		zend_argument_value_error(2, "must be from 1 to %d", ACUMULUS_MAX_CONCURRENCY);
 		RETURN_THROWS();
 	}
+	if (Z_TYPE_P(iterable) == IS_OBJECT) {
+		acumulus_call_many_pull(c, iterable, concurrency, &fci, &fcc, return_value);
+		return;
+	}
+	requests = Z_ARRVAL_P(iterable);
 	/* the shape of every item first: nothing is sent if one is wrong */
 	ZEND_HASH_FOREACH_KEY_VAL(requests, idx, key, item) {
 		zval *ep, *body;
@@ -1922,7 +2255,7 @@ ZEND_METHOD(Acumulus_Client, callMany)
 		}
 	}
 
-	if (!EG(exception)) {
+	if (!EG(exception) && !b.bailout) {
 		array_init_size(return_value, (uint32_t) n);
 		for (i = 0; i < n; i++) {
 			if (Z_TYPE(b.keys[i]) == IS_STRING) {
@@ -1941,6 +2274,9 @@ ZEND_METHOD(Acumulus_Client, callMany)
 	efree(b.keys);
 	efree(b.map);
 	efree(xfers);
+	if (b.bailout) {
+		zend_bailout();
+	}
 }
 
 /* }}} */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "mem.h"
 
 void acu_http_init(acu_http_xfer *x, const char *url, const char *body, size_t body_len,
 		bool idempotent, size_t max_response)
@@ -302,79 +303,173 @@ acu_buf_status acu_http_form_encode(acu_buf *out, const char *s, size_t len)
 	return ACU_BUF_OK;
 }
 
-bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURLSH *share,
-		const acu_http_settings *s, bool (*done)(void *ctx, size_t index), void *ctx)
+/* A list of transfers: those a batch has running (to end them all when the
+ * multi handle fails; at most concurrency), and those that ended and are
+ * not reported yet (fewer than 2 × concurrency: see the start loop). */
+typedef struct acu_http_list {
+	acu_http_xfer **x;
+	size_t n;
+} acu_http_list;
+
+static void acu_http_list_drop(acu_http_list *l, const acu_http_xfer *x)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->x[i] == x) {
+			l->x[i] = l->x[--l->n];
+			return;
+		}
+	}
+}
+
+/* Takes every transfer that ended off the multi handle, finished, into ended. */
+static void acu_http_collect(CURLM *multi, acu_http_list *running, acu_http_list *ended)
+{
+	CURLMsg *msg;
+	int left = 0;
+
+	while ((msg = curl_multi_info_read(multi, &left)) != NULL) {
+		acu_http_xfer *x = NULL;
+		CURL *easy;
+		CURLcode code;
+
+		if (msg->msg != CURLMSG_DONE) {
+			continue;
+		}
+		easy = msg->easy_handle;
+		code = msg->data.result;
+		curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **) &x);
+		/* msg points into the multi handle: read before anything else is done with it */
+		curl_multi_remove_handle(multi, easy);
+		acu_http_list_drop(running, x);
+		acu_http_finish(x, code);
+		ended->x[ended->n++] = x;
+	}
+}
+
+/* Reports the transfers that ended, in the order they ended. */
+static void acu_http_report(acu_http_list *ended, acu_http_done_fn done, void *ctx, bool *go_on)
+{
+	size_t i;
+
+	for (i = 0; i < ended->n; i++) {
+		if (!done(ctx, ended->x[i])) {
+			*go_on = false;
+		}
+	}
+	ended->n = 0;
+}
+
+/* A transfer pulled but never started (the batch stopped or failed first):
+ * not sent, reported as such. */
+static void acu_http_never_started(acu_http_xfer *x, const char *why)
+{
+	snprintf(x->error, sizeof(x->error), "%s", why);
+	x->code = CURLE_ABORTED_BY_CALLBACK;
+	x->outcome = ACU_HTTP_NOT_SENT;
+}
+
+bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_settings *s,
+		acu_http_next_fn next, acu_http_done_fn done, void *ctx, bool eager)
 {
 	CURLM *multi;
-	size_t next = 0, running = 0, i;
-	bool go_on = true, ok = true;
+	acu_http_list r, f;
+	acu_http_xfer *ready = NULL;  /* eager: made while the slots were full */
+	bool go_on = true, more = true, ok = true;
+	size_t i;
 
+	if (concurrency == 0) {
+		return true;
+	}
 	multi = curl_multi_init();
 	if (multi == NULL) {
-		for (i = 0; i < n; i++) {
-			snprintf(xfers[i]->error, sizeof(xfers[i]->error), "libcurl could not make a multi handle");
-			xfers[i]->code = CURLE_FAILED_INIT;
-		}
 		return false;
 	}
+	r.n = f.n = 0;
+	r.x = acu_mem_realloc(NULL, 3 * concurrency * sizeof(*r.x));
+	if (r.x == NULL) {
+		curl_multi_cleanup(multi);
+		return false;
+	}
+	f.x = r.x + concurrency;
 	/* the connections go back to the share's pool; keep enough of them */
 	curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, (long) concurrency);
 
 	for (;;) {
-		CURLMsg *msg;
-		int still = 0, left = 0, numfds = 0;
-		CURLMcode mc;
+		int still = 0, numfds = 0;
 
-		/* start transfers up to the bound */
-		while (go_on && next < n && running < concurrency) {
-			acu_http_xfer *x = xfers[next];
+		/* start transfers while a slot is free; each one gets going (connect,
+		 * the request written) before the caller makes the next. Eager, the
+		 * transfers that ended meanwhile are reported only after the free
+		 * slots were filled again, so the work done does overlaps the
+		 * transfers in flight. f.n <= concurrency before a collect keeps f
+		 * within its 2 × concurrency (a collect adds at most r.n; so does the
+		 * failure path below, reached with f.n <= concurrency) */
+		while (go_on && (more || ready) && r.n < concurrency && f.n <= concurrency) {
+			acu_http_xfer *x = ready;
 
+			ready = NULL;
+			if (x == NULL && (x = next(ctx)) == NULL) {
+				more = false;
+				break;
+			}
 			if (!acu_http_setup(x, share, s)) {
 				x->code = CURLE_FAILED_INIT;
 				x->outcome = ACU_HTTP_NOT_SENT;
-				go_on = done(ctx, next);
-				next++;
+				go_on = done(ctx, x) && go_on;
 				continue;
 			}
-			x->index = next;
 			curl_easy_setopt(x->easy, CURLOPT_PRIVATE, (void *) x);
 			if (curl_multi_add_handle(multi, x->easy) != CURLM_OK) {
 				snprintf(x->error, sizeof(x->error), "libcurl could not start the transfer");
 				acu_http_finish(x, CURLE_FAILED_INIT);
-				go_on = done(ctx, next);
-				next++;
+				go_on = done(ctx, x) && go_on;
 				continue;
 			}
-			next++;
-			running++;
+			r.x[r.n++] = x;
+			if (curl_multi_perform(multi, &still) != CURLM_OK) {
+				ok = false;
+				goto failed;
+			}
+			acu_http_collect(multi, &r, &f);
+			if (!eager) {
+				acu_http_report(&f, done, ctx, &go_on);
+			}
 		}
-		if (running == 0) {
+		acu_http_report(&f, done, ctx, &go_on);
+		/* eager: the next one is made now, while every slot is busy, to start
+		 * the moment one is free */
+		if (eager && go_on && more && ready == NULL && r.n >= concurrency) {
+			if ((ready = next(ctx)) == NULL) {
+				more = false;
+			}
+		}
+		if (!go_on && ready) {
+			/* done said stop after the next one was made */
+			acu_http_never_started(ready, "the batch was stopped before this call");
+			go_on = done(ctx, ready) && go_on;
+			ready = NULL;
+		}
+		if (r.n == 0 && ready == NULL) {
 			break;
 		}
-		mc = curl_multi_perform(multi, &still);
-		if (mc != CURLM_OK) {
+		if (r.n == 0) {
+			continue; /* a slot for the one made */
+		}
+		if (curl_multi_perform(multi, &still) != CURLM_OK) {
 			ok = false;
 			break;
 		}
-		while ((msg = curl_multi_info_read(multi, &left)) != NULL) {
-			acu_http_xfer *x = NULL;
-			CURL *easy;
-			CURLcode code;
-
-			if (msg->msg != CURLMSG_DONE) {
-				continue;
+		acu_http_collect(multi, &r, &f);
+		if (f.n > 0) {
+			if (!eager) {
+				acu_http_report(&f, done, ctx, &go_on);
 			}
-			easy = msg->easy_handle;
-			code = msg->data.result;
-			curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **) &x);
-			curl_multi_remove_handle(multi, easy);
-			acu_http_finish(x, code);
-			running--;
-			if (!done(ctx, x->index)) {
-				go_on = false;
-			}
+			continue; /* slots are free: fill them (then report) */
 		}
-		if (running > 0 && (!go_on || next >= n || running >= concurrency)) {
+		/* wait only when nothing can be started */
+		if (!go_on || !(more || ready) || r.n >= concurrency) {
 			if (curl_multi_poll(multi, NULL, 0, 1000, &numfds) != CURLM_OK) {
 				ok = false;
 				break;
@@ -382,23 +477,79 @@ bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURL
 		}
 	}
 
+failed:
 	if (!ok) {
-		/* the multi handle failed: end what runs, as sent if it may have been */
-		for (i = 0; i < next; i++) {
-			acu_http_xfer *x = xfers[i];
+		/* the multi handle failed: what ended is reported, then what runs is
+		 * ended, as sent if it may have been, and the one made is not sent */
+		for (i = 0; i < r.n; i++) {
+			acu_http_xfer *x = r.x[i];
 
-			if (x->easy) {
-				curl_multi_remove_handle(multi, x->easy);
-				snprintf(x->error, sizeof(x->error), "libcurl's multi handle failed");
-				acu_http_finish(x, CURLE_FAILED_INIT);
-				done(ctx, i);
-			}
+			curl_multi_remove_handle(multi, x->easy);
+			snprintf(x->error, sizeof(x->error), "libcurl's multi handle failed");
+			acu_http_finish(x, CURLE_FAILED_INIT);
+			f.x[f.n++] = x;
+		}
+		r.n = 0;
+		acu_http_report(&f, done, ctx, &go_on);
+		if (ready) {
+			acu_http_never_started(ready, "libcurl's multi handle failed before this call started");
+			done(ctx, ready);
 		}
 	}
-	for (i = next; i < n; i++) {
-		xfers[i]->code = CURLE_ABORTED_BY_CALLBACK;
+	acu_mem_free(r.x);
+	curl_multi_cleanup(multi);
+	return ok;
+}
+
+/* acu_http_run_many: the engine over an array */
+typedef struct acu_http_many {
+	acu_http_xfer **xfers;
+	size_t n, next;
+	bool (*done)(void *ctx, size_t index);
+	void *ctx;
+} acu_http_many;
+
+static acu_http_xfer *acu_http_many_next(void *ctx)
+{
+	acu_http_many *m = ctx;
+	acu_http_xfer *x;
+
+	if (m->next >= m->n) {
+		return NULL;
+	}
+	x = m->xfers[m->next];
+	x->index = m->next++;
+	return x;
+}
+
+static bool acu_http_many_done(void *ctx, acu_http_xfer *x)
+{
+	acu_http_many *m = ctx;
+
+	return m->done(m->ctx, x->index);
+}
+
+bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURLSH *share,
+		const acu_http_settings *s, bool (*done)(void *ctx, size_t index), void *ctx)
+{
+	acu_http_many m;
+	bool ok;
+	size_t i;
+
+	m.xfers = xfers;
+	m.n = n;
+	m.next = 0;
+	m.done = done;
+	m.ctx = ctx;
+	ok = acu_http_run_pull(concurrency, share, s, acu_http_many_next, acu_http_many_done, &m, false);
+	for (i = m.next; i < n; i++) {
+		if (!ok && m.next == 0) {
+			snprintf(xfers[i]->error, sizeof(xfers[i]->error), "libcurl could not make a multi handle");
+			xfers[i]->code = CURLE_FAILED_INIT;
+		} else {
+			xfers[i]->code = CURLE_ABORTED_BY_CALLBACK;
+		}
 		xfers[i]->outcome = ACU_HTTP_NOT_SENT;
 	}
-	curl_multi_cleanup(multi);
 	return ok;
 }

@@ -104,13 +104,41 @@ CURLSH *acu_http_share_new(void);
  * other byte as %XX), to out. */
 acu_buf_status acu_http_form_encode(acu_buf *out, const char *s, size_t len);
 
-/* Runs xfers with at most concurrency at a time on one multi handle: each
- * is set up when it starts and finished when it ends; after each end,
- * done(ctx, index) is called outside any libcurl callback. When done returns
- * false, no further transfer is started (those already running complete);
- * the ones never started keep attempts == 0 and outcome NOT_SENT with
- * code CURLE_ABORTED_BY_CALLBACK. Returns false when the multi handle itself
- * fails (x->error of the unstarted ones says so). */
+/* The batch engine: at most concurrency transfers at once on one multi
+ * handle, asking for the next one only when a slot is free, so the caller's
+ * work to make a request overlaps the transfers in flight.
+ *
+ * next(ctx) is called whenever fewer than concurrency transfers run (and
+ * neither next nor done has said stop): it returns a transfer made with
+ * acu_http_init (to start now), or NULL for "nothing more" (it is not
+ * called again). Right after a transfer is started, libcurl is given a turn
+ * (connect, write the request) before next is asked again. done(ctx, x) is
+ * called once for each transfer next gave (finished as acu_http_finish says;
+ * also one whose setup failed), outside any libcurl callback: as soon as it
+ * ended, or, with refill_first, once the slots it and the others that ended
+ * with it freed were filled again (so done's work, too, overlaps the
+ * transfers in flight; a transfer may then start before done said stop).
+ * When done returns false, next is not called again; the transfers running
+ * still complete and are reported. Both callbacks may run code that itself
+ * makes transfers on the same share (they run between libcurl calls).
+ *
+ * Returns false when the multi handle fails: at once, without calling next,
+ * when it cannot be made; later, after every running transfer was ended
+ * (x->error says why) and reported. Zend-free: the caller's callbacks do
+ * whatever PHP needs. */
+typedef acu_http_xfer *(*acu_http_next_fn)(void *ctx);
+typedef bool (*acu_http_done_fn)(void *ctx, acu_http_xfer *x);
+
+bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_settings *s,
+		acu_http_next_fn next, acu_http_done_fn done, void *ctx, bool eager);
+
+/* The engine over an array: xfers in order, x->index their position; after
+ * each end, done(ctx, index) is called outside any libcurl callback. When
+ * done returns false, no further transfer is started (those already running
+ * complete); the ones never started keep attempts == 0 and outcome NOT_SENT
+ * with code CURLE_ABORTED_BY_CALLBACK. Returns false when the multi handle
+ * itself fails (x->error of the unstarted ones says so when it could not be
+ * made). */
 bool acu_http_run_many(acu_http_xfer **xfers, size_t n, size_t concurrency, CURLSH *share,
 		const acu_http_settings *s, bool (*done)(void *ctx, size_t index), void *ctx);
 

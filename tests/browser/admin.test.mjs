@@ -160,8 +160,10 @@ test('the batch preview counts what it will send, leaves out what it must and sa
 });
 
 test('a batch of 500 runs with a live progress bar to 100 %, survives a reload, and sums up', { timeout: 180000 }, async () => {
-    // a little latency makes the progress visible; two sends meet a busy Acumulus (retried later)
-    await fx({ cmd: 'latency', ms: 6 });
+    // latency spreads the batch over several of the page's steps (2.5 s of work each: 500 calls
+    // of 40 ms, 4 at a time, take about 5 s), so the bar is seen part-way; two sends meet a busy
+    // Acumulus (retried later)
+    await fx({ cmd: 'latency', ms: 40 });
     await fx({ cmd: 'fault', endpoint: 'invoices/invoice_add', mode: '503', count: 2, options: { after: 40 } });
     await page.click('#acu-start');
     await page.waitForSelector('#acu-batch');

@@ -94,7 +94,10 @@ final class Worker
      * multi, at most $concurrency at a time): for a batch. An invoice whose
      * plan is one booking is mapped, its document row written, and sent with
      * the others; every other invoice (and what follows a booking) goes
-     * through process() as usual. Returns the outcome per invoice id.
+     * through process() as usual. The work is pipelined: an invoice is
+     * claimed and mapped only when a transfer slot is free, and finished as
+     * soon as its call ends, both while the other calls are in flight.
+     * Returns the outcome per invoice id, in the order given.
      *
      * @param list<int> $invoiceIds
      * @param (callable(int $invoiceId, string $outcome): void)|null $progress
@@ -102,7 +105,8 @@ final class Worker
      */
     public function processMany(array $invoiceIds, int $concurrency = 8, ?callable $progress = null): array
     {
-        $outcomes = [];
+        $invoiceIds = array_values(array_unique(array_map('intval', $invoiceIds)));
+        $outcomes = array_fill_keys($invoiceIds, null);
         $claimed = [];
         $prepared = [];
         $report = static function (int $id, string $outcome) use (&$outcomes, $progress): void {
@@ -111,7 +115,27 @@ final class Worker
                 $progress($id, $outcome);
             }
         };
-        try {
+        // an invoice's work after its call (or without one); releases its claim
+        $settle = function (int $id, mixed $result) use (&$claimed, &$prepared, $report): void {
+            try {
+                if (isset($prepared[$id])) {
+                    $p = $prepared[$id];
+                    unset($prepared[$id]);
+                    if (!$result instanceof Result) {
+                        throw new StepFailed($result instanceof Throwable ? $result : null, $p['doc']);
+                    }
+                    $this->finishSend($p, $result);
+                }
+                $report($id, $this->processClaimed($id));
+            } catch (Throwable $e) {
+                $report($id, $this->handle($id, $e));
+            } finally {
+                unset($claimed[$id]);
+                $this->ledger->release($id);
+            }
+        };
+        // pulled by the client when a slot is free
+        $requests = function () use ($invoiceIds, &$claimed, &$prepared, $report, $settle): \Generator {
             foreach ($invoiceIds as $id) {
                 if (!$this->ledger->claim($id)) {
                     $report($id, 'busy');
@@ -121,42 +145,38 @@ final class Worker
                 try {
                     $p = $this->prepareBooking($id);
                 } catch (Throwable $e) {
-                    $report($id, $this->handle($id, $e));
-                    $this->ledger->release($id);
                     unset($claimed[$id]);
+                    try {
+                        $report($id, $this->handle($id, $e));
+                    } finally {
+                        $this->ledger->release($id);
+                    }
                     continue;
                 }
-                if ($p !== null) {
-                    $prepared[$id] = $p;
+                if ($p === null) {
+                    $settle($id, null); // nothing to send together: as process() does
+                    continue;
                 }
+                $prepared[$id] = $p;
+                yield $id => ['endpoint' => 'invoices/invoice_add', 'body' => $p['document']];
             }
-            $requests = [];
-            foreach ($prepared as $id => $p) {
-                $requests[$id] = ['endpoint' => 'invoices/invoice_add', 'body' => $p['document']];
-            }
-            $results = $requests === [] ? [] : $this->client()->callMany($requests, max(1, $concurrency));
-            foreach ($claimed as $id => $_) {
-                try {
-                    if (isset($prepared[$id])) {
-                        $r = $results[$id] ?? null;
-                        if (!$r instanceof Result) {
-                            throw new StepFailed($r instanceof Throwable ? $r : null, $prepared[$id]['doc']);
-                        }
-                        $this->finishSend($prepared[$id], $r);
-                    }
-                    $report($id, $this->processClaimed($id));
-                } catch (Throwable $e) {
-                    $report($id, $this->handle($id, $e));
-                } finally {
-                    $this->ledger->release($id);
+        };
+        try {
+            $this->client()->callMany(
+                $requests(),
+                max(1, $concurrency),
+                static function (int|string $id, mixed $result) use ($settle): void {
+                    $settle((int) $id, $result);
                 }
-            }
+            );
         } finally {
+            // only when the batch itself broke off (the database went away): the
+            // documents of calls that ended unreported are reconciled when next claimed
             foreach (array_keys($claimed) as $id) {
                 $this->ledger->release($id);
             }
         }
-        return $outcomes;
+        return array_filter($outcomes, static fn (?string $o): bool => $o !== null);
     }
 
     /**
