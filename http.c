@@ -451,11 +451,13 @@ bool acu_http_run_pull(size_t concurrency, CURLSH *share, const acu_http_setting
 			go_on = done(ctx, ready) && go_on;
 			ready = NULL;
 		}
-		if (r.n == 0 && ready == NULL) {
-			break;
-		}
 		if (r.n == 0) {
-			continue; /* a slot for the one made */
+			if (ready == NULL && !(go_on && more)) {
+				break; /* nothing runs, nothing more to start */
+			}
+			/* every slot is free: the one made, or more (the fill loop can stop
+			 * at f.n > concurrency with all its transfers ended already) */
+			continue;
 		}
 		if (curl_multi_perform(multi, &still) != CURLM_OK) {
 			ok = false;
