@@ -176,7 +176,18 @@ final class Worker
                 $this->ledger->release($id);
             }
         }
-        return array_filter($outcomes, static fn (?string $o): bool => $o !== null);
+        // every invoice has its outcome: one the client did not pull (it stops
+        // early only when told to, which this callback never does) is done on
+        // its own now rather than left waiting for the cron
+        $left = array_keys(array_filter($outcomes, static fn (?string $o): bool => $o === null));
+        if ($left !== []) {
+            Log::activity(sprintf('Acumulus: %d invoice(s) of a batch were not sent with the others;'
+                . ' sent one by one', count($left)));
+            foreach ($left as $id) {
+                $report($id, $this->process($id));
+            }
+        }
+        return $outcomes;
     }
 
     /**
