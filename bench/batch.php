@@ -78,6 +78,9 @@ $row = [
     'ideal_per_second' => $ideal, 'fraction' => round($rate / $ideal, 3),
     'cpu_ms_per_invoice' => round($cpu * 1000 / count($ids), 2),
     'calls' => (int) ($k['requests']['invoices/invoice_add'] ?? 0), 'tls_handshakes' => (int) $k['tls_handshakes'],
+    // the batch's own lookups (the OSS threshold report, once per year and day): made between the
+    // sends, while every pooled connection may be busy, each may open one more
+    'other_calls' => array_sum(array_map('intval', $k['requests'])) - (int) ($k['requests']['invoices/invoice_add'] ?? 0),
     'max_in_flight' => (int) $k['max_in_flight'], 'outcomes' => $outcomes,
     'php_memory_kb' => intdiv(memory_get_usage(), 1024), 'php_memory_growth_kb' => intdiv(memory_get_usage() - $mem0, 1024),
     'peak_php_memory_kb' => intdiv(memory_get_peak_usage(), 1024), 'rss_kb' => $rss, 'peak_rss_kb' => $hwm,
