@@ -153,13 +153,20 @@ $out(sprintf('  %d invoices in %.1f s', $total, microtime(true) - $t0));
 // ---- what was booked ----------------------------------------------------------------------
 $section('What was booked');
 $vat = [1 => 'NL VAT', 2 => 'NL reverse', 3 => 'EU reverse', 4 => 'export', 5 => 'margin', 6 => 'EU VAT (OSS)', 7 => 'foreign VAT'];
+// vattype 1 with every line at -1 is a service outside the EU: no Dutch VAT (docs/vat.md, WORLD-SERVICE)
+$vatLabel = static function (object $doc) use ($vat): string {
+    $type = (int) $doc->vattype;
+    $lines = $doc->document ? (json_decode((string) $doc->document, true)['customer']['invoice']['line'] ?? []) : [];
+    $rates = array_unique(array_map(static fn (array $l): string => (string) ($l['vatrate'] ?? ''), $lines));
+    return $type === 1 && $rates === ['-1'] ? 'NL VAT-free' : ($vat[$type] ?? '-');
+};
 $out(sprintf('  %-6s %-10s %-12s %-13s %10s  %-9s %s', 'WHMCS', 'Acumulus', 'document', 'VAT type', 'total EUR', 'state', 'note'));
 $docs = Capsule::table('mod_acumulus_connect_documents')->whereIn('invoiceid', array_keys($flows))->orderBy('invoiceid')->orderBy('id')->get();
 foreach ($docs as $doc) {
     $warnings = $doc->warnings ? json_decode((string) $doc->warnings, true) : [];
     $state = $doc->kind === 'credit' ? $doc->state : (string) Capsule::table('mod_acumulus_connect')->where('id', $doc->invoiceid)->value('state');
     $out(sprintf('  %-6d %-10s %-12s %-13s %10s  %-9s %s', $doc->invoiceid, $doc->invoicenumber ?: '-',
-        $doc->kind === 'credit' ? 'credit note' : 'invoice', $vat[(int) $doc->vattype] ?? '-', $doc->total ?? '-', $state,
+        $doc->kind === 'credit' ? 'credit note' : 'invoice', $vatLabel($doc), $doc->total ?? '-', $state,
         $doc->kind === 'credit' ? $doc->reason . ' of ' . $doc->amount : ($warnings ? $warnings[0]['message'] : '')));
 }
 $out();
