@@ -95,8 +95,9 @@ final class Worker
      * plan is one booking is mapped, its document row written, and sent with
      * the others; every other invoice (and what follows a booking) goes
      * through process() as usual. The work is pipelined: an invoice is
-     * claimed and mapped only when a transfer slot is free, and finished as
-     * soon as its call ends, both while the other calls are in flight.
+     * claimed and mapped when a transfer slot is free (or one ahead while all
+     * are busy), and settled once its call ended and its slot was refilled,
+     * both while the other calls are in flight.
      * Returns the outcome per invoice id, in the order given.
      *
      * @param list<int> $invoiceIds
@@ -134,7 +135,7 @@ final class Worker
                 $this->ledger->release($id);
             }
         };
-        // pulled by the client when a slot is free
+        // pulled by the client as slots free (docs/client.md, "Batch")
         $requests = function () use ($invoiceIds, &$claimed, &$prepared, $report, $settle): \Generator {
             foreach ($invoiceIds as $id) {
                 if (!$this->ledger->claim($id)) {
