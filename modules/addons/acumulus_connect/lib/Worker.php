@@ -217,14 +217,7 @@ final class Worker
             return null;
         }
         $step = $plan['steps'][0];
-        $client = Whmcs::client((int) $invoice['userid']);
-        $this->ensureOssState($invoice);
-        $map = InvoiceMapper::map(
-            $invoice,
-            $client,
-            $this->settings->all(),
-            $this->context->forMapper($invoiceId, !$step['email'])
-        );
+        $map = $this->mapBooking($invoiceId, $step, $invoice);
         if ($map['skip'] !== null) {
             return null; // process() records the skip
         }
@@ -396,17 +389,22 @@ final class Worker
         }
     }
 
-    /** @throws StepFailed */
-    private function book(int $invoiceId, array $step, array $invoice): void
+    /** The invoice mapped for a booking step (the OSS threshold state of its year made known first). */
+    private function mapBooking(int $invoiceId, array $step, array $invoice): array
     {
-        $client = Whmcs::client((int) $invoice['userid']);
         $this->ensureOssState($invoice);
-        $map = InvoiceMapper::map(
+        return InvoiceMapper::map(
             $invoice,
-            $client,
+            Whmcs::client((int) $invoice['userid']),
             $this->settings->all(),
             $this->context->forMapper($invoiceId, !$step['email'])
         );
+    }
+
+    /** @throws StepFailed */
+    private function book(int $invoiceId, array $step, array $invoice): void
+    {
+        $map = $this->mapBooking($invoiceId, $step, $invoice);
         if ($map['skip'] !== null) {
             $this->skipped = (string) $map['skip'];
             $this->ledger->updateRow($invoiceId, ['state' => 'skipped', 'skipped_reason' => (string) $map['skip']]);
