@@ -200,18 +200,9 @@ final class Audit
                 );
             }
             $wantCredited = $mayBeUnbooked ? $total : $refunded;
-            if ($credited > $wantCredited) {
-                $this->duplicates++;
-                $this->problems[] = sprintf(
-                    'invoice %d (%s): credited %s in %d credit notes, should be %s',
-                    $inv,
-                    $status,
-                    Money::format($credited),
-                    count($credits),
-                    Money::format($wantCredited)
-                );
-            } elseif ($credited < $wantCredited) {
-                $this->lost++;
+            if ($credited !== $wantCredited) {
+                // more than should be is a duplicate credit note, less is one lost
+                $credited > $wantCredited ? $this->duplicates++ : $this->lost++;
                 $this->problems[] = sprintf(
                     'invoice %d (%s): credited %s in %d credit notes, should be %s',
                     $inv,
